@@ -1,0 +1,77 @@
+"""strategiaseuranta: Finnish municipalities' strategy-monitoring reports as data.
+
+Load a round, check it, and read its goals:
+
+>>> import strategiaseuranta as ss
+>>> report = ss.load("examples/joensuu/2025-07.yaml")
+>>> [issue.code for issue in ss.validate(report)]
+[]
+>>> report.goals[-1].status.realisation
+'Toteutunut'
+"""
+
+from __future__ import annotations
+
+from strategiaseuranta.exceptions import (
+    FormatError,
+    LoadError,
+    SchemaError,
+    StrategiaseurantaError,
+    WriteError,
+)
+from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.io import dump, load
+from strategiaseuranta.issues import CODES, Issue, Location, Severity, format_issues
+from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
+from strategiaseuranta.periods import Period, YearSpan
+from strategiaseuranta.quantities import Comparator, Direction, Quantity, parse_quantity
+from strategiaseuranta.registry import available_schemas, get_schema, register_schema
+from strategiaseuranta.schema import Labels, Level, Schema, ScaleWord
+from strategiaseuranta.validate import validate
+
+__all__ = [
+    "CODES",
+    "Comparator",
+    "Direction",
+    "Forecast",
+    "ForecastLevel",
+    "FormatError",
+    "Goal",
+    "Issue",
+    "Labels",
+    "Level",
+    "LoadError",
+    "Location",
+    "Metric",
+    "Node",
+    "Organisation",
+    "Period",
+    "Quantity",
+    "Report",
+    "ScaleWord",
+    "Schema",
+    "SchemaError",
+    "Severity",
+    "Source",
+    "Status",
+    "StrategiaseurantaError",
+    "WriteError",
+    "YearSpan",
+    "__version__",
+    "available_schemas",
+    "dump",
+    "format_issues",
+    "get_schema",
+    "load",
+    "parse_quantity",
+    "register_schema",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("strategiaseuranta")
+    raise AttributeError(f"module 'strategiaseuranta' has no attribute {name!r}")

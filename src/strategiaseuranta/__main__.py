@@ -1,0 +1,5 @@
+"""``python -m strategiaseuranta``."""
+
+from strategiaseuranta.cli import run
+
+run()

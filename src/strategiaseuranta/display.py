@@ -1,0 +1,148 @@
+"""Rendering reports for people: a text table grouped by the hierarchy.
+
+Labels come from the schema in the chosen language; the city's own texts and
+forecast words are shown as written.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from strategiaseuranta.forecast import ForecastLevel
+from strategiaseuranta.registry import get_schema
+from strategiaseuranta.schema import Labels
+
+if TYPE_CHECKING:
+    from strategiaseuranta.model import Goal, Node, Report
+    from strategiaseuranta.schema import Schema
+
+__all__ = ["LEVEL_LABELS", "render_text"]
+
+LEVEL_LABELS: dict[ForecastLevel, Labels] = {
+    ForecastLevel.ACHIEVED: Labels("toteutunut", "uppnått", "achieved"),
+    ForecastLevel.ON_TRACK: Labels("toteutuu", "förverkligas", "on track"),
+    ForecastLevel.PARTLY: Labels("toteutuu osittain", "förverkligas delvis", "partly"),
+    ForecastLevel.NOT_ACHIEVED: Labels("ei toteudu", "förverkligas inte", "not achieved"),
+    ForecastLevel.NOT_ASSESSABLE: Labels("ei arvioitavissa", "kan inte bedömas", "cannot be assessed"),
+}
+"""Names of the canonical forecast levels in Finnish, Swedish and English."""
+
+_WORDS = {
+    "goals": Labels("tavoitetta", "mål", "goals"),
+    "none": Labels("ei ennustetta", "ingen prognos", "no forecast"),
+    "target": Labels("Mittari ja tavoitetaso", "Mätare och målnivå", "Metric and target level"),
+}
+
+_SHARES = (0.27, 0.25, 0.0, 0.30, 0.0)
+"""How spare width is shared among the columns; responsible and forecast get their longest word."""
+
+
+def _widths(rows: list[list[str]], usable: int) -> list[int]:
+    longest = [
+        min(30, max((len(word) for row in rows for word in row[i].split()), default=4)) for i in range(len(_SHARES))
+    ]
+    spare = max(0, usable - sum(longest))
+    return [w + int(spare * share) for w, share in zip(longest, _SHARES, strict=True)]
+
+
+def _table(rows: list[list[str]], width: int, indent: str) -> list[str]:
+    widths = _widths(rows, width - len(indent) - 3 * (len(_SHARES) - 1))
+    rule = indent + "─┼─".join("─" * w for w in widths)
+    out: list[str] = []
+    for n, row in enumerate(rows):
+        cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths, strict=True)]
+        for i in range(max(len(c) for c in cells)):
+            parts = [(c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
+            out.append((indent + " │ ".join(parts)).rstrip())
+        if n == 0 or n == len(rows) - 1:
+            out.append(rule)
+        else:
+            out.append("")
+    return out
+
+
+def _metric_text(goal: Goal) -> str:
+    parts = []
+    for m in goal.metrics:
+        text = " – ".join(t for t in (m.name, m.target) if t)
+        if m.value:
+            text += f" [{m.value}]"
+        if m.status:
+            text += f" ({m.status.word})"
+        parts.append(text)
+    return " / ".join(parts)
+
+
+def _summary(report: Report, schema: Schema, lang: str) -> str:
+    counts = Counter(g.forecast.word if g.forecast else None for g in report.goals)
+    order = {s.word: i for i, s in enumerate(schema.scale)}
+    words = sorted(counts, key=lambda w: (w is None, order.get(w or "", 99), w or ""))
+    parts = [f"{w if w is not None else _WORDS['none'].get(lang)} {counts[w]}" for w in words]
+    return f"{len(report.goals)} {_WORDS['goals'].get(lang)}" + (": " + ", ".join(parts) if parts else "")
+
+
+def render_text(report: Report, *, lang: str | None = None, width: int | None = None) -> str:
+    """Render a report as a text table grouped by the hierarchy.
+
+    Args:
+        report: The report.
+        lang: Language of the labels (``fi``, ``sv``, ``en``); default: the schema's.
+        width: Line width; default: the terminal's (at least 80).
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> text = render_text(ss.load("examples/joensuu/2025-07.yaml"), lang="en", width=100)
+        >>> print(text.splitlines()[1])
+        Reporting period: tammi–heinäkuu 2025 · 7 goals: Toteutuu 7
+    """
+    schema = get_schema(report.schema)
+    lang = lang or schema.language
+    if width is None:
+        width = max(80, shutil.get_terminal_size((100, 24)).columns)
+    lines = [
+        f"{report.organisation.municipality} · {report.organisation.body}",
+        f"{schema.label('period', lang)}: {report.period.render(schema.language)} · "
+        f"{_summary(report, schema, lang)}",
+    ]
+    if report.title:
+        lines.insert(0, report.title)
+    header = [
+        schema.label("title", lang),
+        _WORDS["target"].get(lang),
+        schema.label("responsible", lang),
+        schema.label("realisation", lang),
+        schema.label("forecast", lang),
+    ]
+
+    def node(n: Node, depth: int) -> None:
+        indent = "  " * depth
+        try:
+            level = schema.level(n.level)
+            name, text_name = level.name.get(lang), (level.text_name.get(lang) if level.text_name else None)
+        except KeyError:
+            name, text_name = n.level, None
+        lines.append("")
+        lines.append(f"{indent}{name}: {n.title}")
+        if n.text:
+            label = f"{text_name}: " if text_name else ""
+            lines.extend(
+                textwrap.wrap(label + n.text, width, initial_indent=indent + "  ", subsequent_indent=indent + "  ")
+            )
+        if n.goals:
+            lines.append("")
+            rows = [header]
+            for g in n.goals:
+                forecast = g.forecast.word if g.forecast else "–"
+                if g.binding:
+                    forecast += f" ({schema.label('binding', lang)})"
+                rows.append([g.title, _metric_text(g), ", ".join(g.responsible), g.realisation or "", forecast])
+            lines.extend(_table(rows, width, indent + "  "))
+        for child in n.children:
+            node(child, depth + 1)
+
+    for n in report.nodes:
+        node(n, 0)
+    return "\n".join(lines) + "\n"

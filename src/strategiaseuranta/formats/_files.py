@@ -1,0 +1,180 @@
+"""Reading bytes safely, writing atomically, and finding line numbers on demand."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from strategiaseuranta.exceptions import LoadError, WriteError
+from strategiaseuranta.issues import Issue, Location
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from strategiaseuranta.issues import Pointer
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Files above this size are refused (L108) before any parsing."""
+
+_BOM = "\ufeff"
+
+
+def fail(code: str, message: str, file: str | None, line: int | None = None, column: int | None = None) -> LoadError:
+    """A :class:`LoadError` holding one issue."""
+    return LoadError([Issue(code, message, Location(file, line, column))])
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a file as UTF-8 text (a byte order mark is dropped).
+
+    Raises:
+        LoadError: Missing, unreadable, too large, empty, binary or not UTF-8.
+    """
+    name = os.fspath(path)
+    try:
+        size = Path(name).stat().st_size
+        if size > MAX_BYTES:
+            raise fail("L108", f"file is {size} bytes; the limit is {MAX_BYTES}", name)
+        data = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise fail("L101", "no such file", name) from None
+    except IsADirectoryError:
+        raise fail("L101", "is a directory, not a file", name) from None
+    except OSError as error:
+        raise fail("L101", f"cannot read the file: {error.strerror or error}", name) from None
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str | None) -> str:
+    """Decode UTF-8 bytes, refusing binary data with the position of the first bad byte."""
+    if not data.strip():
+        raise fail("L102", "the file is empty", name)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _position(data, nul)
+        raise fail("L103", "binary data (a NUL byte), not a text file", name, line, col)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = _position(data, error.start)
+        hint = ""
+        try:
+            data[error.start : error.start + 1].decode("cp1252")
+            hint = "; the file looks like Windows-1252/Latin-1: save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        raise fail(
+            "L103",
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} cannot be decoded{hint}",
+            name,
+            line,
+            col,
+        ) from None
+    return text.removeprefix(_BOM)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], None], *, binary: bool = False) -> None:
+    """Write a file atomically: into a temporary file beside it, then replace.
+
+    ``write`` receives an open file object. If it raises, or the process dies,
+    the target is left as it was and the temporary file is removed.
+
+    Raises:
+        WriteError: The directory is missing or not writable.
+    """
+    target = Path(os.fspath(path))
+    directory = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
+    try:
+        mode = "wb" if binary else "w"
+        encoding = None if binary else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if binary else "") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class Locator:
+    """Finds the line and column of a pointer in a YAML or JSON file, on demand.
+
+    Parsing for positions costs far more than a fast load, so it happens only
+    when there is an issue to place, once per file.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self._root: Any = None
+        self._tried = False
+
+    def _compose(self) -> Any:
+        if not self._tried:
+            self._tried = True
+            try:
+                from ruamel.yaml import YAML  # noqa: PLC0415
+
+                text = read_text(self.file)
+                yaml = YAML(typ="safe", pure=True)
+                yaml.max_depth = 200
+                self._root = yaml.compose(text)
+            except Exception:  # noqa: BLE001 - positions are a courtesy; never fail on them
+                self._root = None
+        return self._root
+
+    def locate(self, pointer: Pointer) -> tuple[int | None, int | None]:
+        """1-based (line, column) of the value at ``pointer``, or of the nearest parent."""
+        node = self._compose()
+        if node is None:
+            return None, None
+        best = node
+        for step in pointer:
+            child = None
+            kind = getattr(node, "id", None)
+            if kind == "mapping" and isinstance(step, str):
+                for key, value in node.value:
+                    if getattr(key, "value", None) == step:
+                        child = value
+                        break
+            elif kind == "sequence" and isinstance(step, int) and 0 <= step < len(node.value):
+                child = node.value[step]
+            if child is None:
+                break
+            node = best = child
+        mark = best.start_mark
+        return mark.line + 1, mark.column + 1
+
+    def place(self, issues: list[Issue]) -> list[Issue]:
+        """Fill in line and column of every issue that has a pointer and none yet."""
+        import attrs  # noqa: PLC0415
+
+        out = []
+        for issue in issues:
+            loc = issue.location
+            if loc.line is None and loc.file == self.file:
+                line, col = self.locate(loc.pointer)
+                issue = attrs.evolve(issue, location=attrs.evolve(loc, line=line, column=col))  # noqa: PLW2901
+            out.append(issue)
+        return out

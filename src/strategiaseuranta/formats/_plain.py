@@ -1,0 +1,613 @@
+"""Plain data ↔ model, for the YAML (Finnish keys) and JSON (English keys) dialects.
+
+Both file formats share one structure and differ in key names and in how a
+few values are spelled (a period as text or as an object, a forecast as a
+word or as ``{word, level}``). One reader walks the plain data in document
+order, collects every problem as an :class:`~strategiaseuranta.Issue` with a
+pointer into the data, and builds the frozen model. One writer goes back.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+
+from strategiaseuranta.exceptions import LoadError, SchemaError
+from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.ids import derive_id, is_valid_id
+from strategiaseuranta.issues import Issue, Location, Pointer
+from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
+from strategiaseuranta.periods import Period, YearSpan
+from strategiaseuranta.registry import get_schema
+from strategiaseuranta.schema import Schema
+
+FORMAT_VERSION: Final = 1
+"""The version of the file format this library reads and writes."""
+
+DEFAULT_SCHEMA: Final = "joensuu"
+
+# (kind, field) -> (Finnish YAML key, English JSON key)
+_KEYS: dict[str, dict[str, tuple[str, str]]] = {
+    "report": {
+        "version": ("strategiaseuranta", "format_version"),
+        "schema": ("skeema", "schema"),
+        "municipality": ("kunta", "municipality"),
+        "body": ("toimielin", "body"),
+        "period": ("kausi", "period"),
+        "title": ("otsikko", "title"),
+        "nodes": ("sisältö", "nodes"),
+    },
+    "node": {
+        "id": ("id", "id"),
+        "level": ("taso", "level"),
+        "title": ("nimi", "title"),
+        "text": ("teksti", "text"),
+        "goals": ("tavoitteet", "goals"),
+        "children": ("sisältö", "children"),
+    },
+    "goal": {
+        "id": ("id", "id"),
+        "title": ("tavoite", "title"),
+        "years": ("vuodet", "years"),
+        "binding": ("sitova", "binding"),
+        "responsible": ("vastuutaho", "responsible"),
+        "metrics": ("mittarit", "metrics"),
+        "realisation": ("toteuma", "realisation"),
+        "forecast": ("ennuste", "forecast"),
+        "attributes": ("lisätiedot", "attributes"),
+    },
+    "metric": {
+        "id": ("id", "id"),
+        "name": ("mittari", "name"),
+        "target": ("tavoitetaso", "target"),
+        "baseline": ("lähtötaso", "baseline"),
+        "value": ("toteuma-arvo", "value"),
+        "status": ("tila", "status"),
+    },
+}
+
+_KIND_NAMES = {"report": "report", "node": "hierarchy entry", "goal": "goal", "metric": "metric"}
+
+
+@attrs.frozen
+class Dialect:
+    """Key names and value spellings of one file format."""
+
+    name: str
+    finnish: bool
+
+    def key(self, kind: str, field: str) -> str:
+        """The file key of a model field."""
+        fi, en = _KEYS[kind][field]
+        return fi if self.finnish else en
+
+    def keys(self, kind: str) -> dict[str, str]:
+        """File key → model field, for one kind of record."""
+        return {self.key(kind, f): f for f in _KEYS[kind]}
+
+
+YAML_DIALECT: Final = Dialect("yaml", finnish=True)
+JSON_DIALECT: Final = Dialect("json", finnish=False)
+
+
+class _Ids:
+    """Derives ids in document order, making repeats unique (``-2``, ``-3``)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def next(self, text: str) -> str:
+        base = derive_id(text)
+        n = self.seen.get(base, 0) + 1
+        self.seen[base] = n
+        return base if n == 1 else f"{base}-{n}"
+
+
+class Reader:
+    """Builds a :class:`Report` from plain data, collecting every problem."""
+
+    def __init__(self, dialect: Dialect, file: str | None) -> None:
+        self.dialect = dialect
+        self.file = file
+        self.issues: list[Issue] = []
+        self.schema: Schema = get_schema(DEFAULT_SCHEMA)
+        self.period: Period | None = None
+        self.goal_ids = _Ids()
+        self.node_ids = _Ids()
+
+    # -- problems --------------------------------------------------------------------------
+    def problem(self, code: str, message: str, pointer: Pointer) -> None:
+        """Record an issue at a pointer."""
+        self.issues.append(Issue(code, message, Location(self.file, pointer=pointer)))
+
+    def mapping(self, data: Any, kind: str, pointer: Pointer) -> Mapping[str, Any] | None:
+        if isinstance(data, Mapping):
+            return data
+        self.problem(
+            "L201",
+            f"expected a mapping (key: value) for the {_KIND_NAMES[kind]}, found {_describe(data)}",
+            pointer,
+        )
+        return None
+
+    def check_keys(self, data: Mapping[str, Any], allowed: Iterable[str], kind: str, pointer: Pointer) -> None:
+        allowed = list(allowed)
+        for key in data:
+            if key in allowed:
+                continue
+            if not isinstance(key, str):
+                self.problem("L202", f"unexpected key {key!r} in the {_KIND_NAMES[kind]}", pointer)
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
+            self.problem("L202", f"unknown key {key!r} in the {_KIND_NAMES[kind]}{hint}", (*pointer, key))
+
+    def text(
+        self, data: Mapping[str, Any], kind: str, field: str, pointer: Pointer, *, required: bool = False
+    ) -> str | None:
+        key = self.dialect.key(kind, field)
+        if key not in data or data[key] is None:
+            if required:
+                self.problem("L203", f"the {_KIND_NAMES[kind]} has no {key!r}", pointer)
+            return None
+        value = data[key]
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        self.problem("L201", f"{key!r} must be text, found {_describe(value)}", (*pointer, key))
+        return None
+
+    # -- records ---------------------------------------------------------------------------
+    def read(self, data: Any) -> Report:
+        """Read a whole report; raise :class:`LoadError` when there are errors."""
+        report = self._report(data)
+        if report is None or any(i.is_error for i in self.issues):
+            raise LoadError(self.issues)
+        return report
+
+    def _report(self, data: Any) -> Report | None:
+        top = self.mapping(data, "report", ())
+        if top is None:
+            return None
+        d = self.dialect
+        self.check_keys(top, d.keys("report"), "report", ())
+        vkey = d.key("report", "version")
+        if vkey not in top:
+            self.problem(
+                "L203",
+                f"no {vkey!r}: the first line should be '{vkey}: {FORMAT_VERSION}'"
+                if d.finnish
+                else f'no "{vkey}": add "{vkey}": {FORMAT_VERSION}',
+                (),
+            )
+        elif str(top[vkey]) != str(FORMAT_VERSION):
+            self.problem(
+                "L206",
+                f"format version {top[vkey]!r} is not supported; this library reads {FORMAT_VERSION}",
+                (vkey,),
+            )
+        schema_name = self.text(top, "report", "schema", ()) or DEFAULT_SCHEMA
+        try:
+            self.schema = get_schema(schema_name)
+        except SchemaError as error:
+            self.problem("L205", str(error), (d.key("report", "schema"),))
+            return None
+        municipality = self.text(top, "report", "municipality", (), required=True)
+        body = self.text(top, "report", "body", (), required=True)
+        self.period = self._period(top)
+        title = self.text(top, "report", "title", ())
+        nkey = d.key("report", "nodes")
+        nodes = self._list(top, nkey, (), "report")
+        built = [n for i, item in enumerate(nodes) if (n := self._node(item, (nkey, i))) is not None]
+        if municipality is None or body is None or self.period is None:
+            return None
+        return Report(
+            Organisation(municipality, body),
+            self.period,
+            built,
+            schema=self.schema.name,
+            title=title,
+            source=Source(self.file, d.name),
+        )
+
+    def _list(self, data: Mapping[str, Any], key: str, pointer: Pointer, kind: str) -> list[Any]:
+        if key not in data or data[key] is None:
+            return []
+        value = data[key]
+        if isinstance(value, list):
+            return value
+        self.problem(
+            "L201",
+            f"{key!r} in the {_KIND_NAMES[kind]} must be a list (entries starting with '- '), "
+            f"found {_describe(value)}",
+            (*pointer, key),
+        )
+        return []
+
+    def _period(self, top: Mapping[str, Any]) -> Period | None:
+        key = self.dialect.key("report", "period")
+        if key not in top:
+            self.problem("L203", f"the report has no {key!r} (reporting period, e.g. 'tammi–heinäkuu 2025')", ())
+            return None
+        value = top[key]
+        try:
+            if isinstance(value, str):
+                return Period.parse(value)
+            if isinstance(value, Mapping):
+                extra = set(value) - {"year", "start_month", "end_month", "annual"}
+                if extra:
+                    raise ValueError(f"unknown keys {sorted(extra)}")
+                return Period(**value)
+            raise ValueError(f"expected text such as 'tammi–heinäkuu 2025', found {_describe(value)}")
+        except (ValueError, TypeError) as error:
+            self.problem("L204", f"invalid period: {error}", (key,))
+            return None
+
+    def _node(self, data: Any, pointer: Pointer) -> Node | None:
+        node = self.mapping(data, "node", pointer)
+        if node is None:
+            return None
+        d, schema = self.dialect, self.schema
+        common = [d.key("node", "id"), d.key("node", "goals"), d.key("node", "children")]
+        title: str | None
+        text: str | None = None
+        if d.finnish:
+            present = [lv for lv in schema.levels if lv.key in node]
+            if len(present) != 1:
+                names = ", ".join(f"{lv.key!r} ({lv.name.fi})" for lv in schema.levels)
+                found = "none of them" if not present else ", ".join(repr(lv.key) for lv in present)
+                self.problem(
+                    "L207",
+                    f"a hierarchy entry needs exactly one level key of schema {schema.name!r}: "
+                    f"{names}; found {found}",
+                    pointer,
+                )
+                if not present:
+                    return None
+            level = present[0]
+            text_key = level.text_key or d.key("node", "text")
+            self.check_keys(node, [level.key, text_key, *common], "node", pointer)
+            title = _as_text(self, node, level.key, pointer)
+            text = _as_text(self, node, text_key, pointer)
+            level_key = level.key
+        else:
+            allowed = [d.key("node", f) for f in ("level", "title", "text")] + common
+            self.check_keys(node, allowed, "node", pointer)
+            level_key = self.text(node, "node", "level", pointer, required=True) or ""
+            if level_key and level_key not in {lv.key for lv in schema.levels}:
+                self.problem(
+                    "L204",
+                    f"level {level_key!r} is not a level of schema {schema.name!r} "
+                    f"({', '.join(lv.key for lv in schema.levels)})",
+                    (*pointer, d.key("node", "level")),
+                )
+            title = self.text(node, "node", "title", pointer, required=True)
+            text = self.text(node, "node", "text", pointer)
+        if title is None:
+            if d.finnish:
+                self.problem("L203", f"the hierarchy entry has no title under {level_key!r}", pointer)
+            return None
+        node_id = self._id(node, "node", pointer) or self.node_ids.next(f"{level_key} {title}")
+        gkey, ckey = d.key("node", "goals"), d.key("node", "children")
+        goals = [
+            g
+            for i, item in enumerate(self._list(node, gkey, pointer, "node"))
+            if (g := self._goal(item, (*pointer, gkey, i))) is not None
+        ]
+        children = [
+            c
+            for i, item in enumerate(self._list(node, ckey, pointer, "node"))
+            if (c := self._node(item, (*pointer, ckey, i))) is not None
+        ]
+        return Node(node_id, level_key, title, text, goals, children)
+
+    def _id(self, data: Mapping[str, Any], kind: str, pointer: Pointer) -> str | None:
+        value = self.text(data, kind, "id", pointer)
+        if value is not None and not is_valid_id(value):
+            self.problem(
+                "L204",
+                f"invalid id {value!r}: use letters a-z, digits and . _ : - (no spaces), at most 128",
+                (*pointer, "id"),
+            )
+            return None
+        return value
+
+    def _goal(self, data: Any, pointer: Pointer) -> Goal | None:
+        goal = self.mapping(data, "goal", pointer)
+        if goal is None:
+            return None
+        d = self.dialect
+        self.check_keys(goal, d.keys("goal"), "goal", pointer)
+        title = self.text(goal, "goal", "title", pointer, required=True)
+        goal_id = self._id(goal, "goal", pointer)
+        years = self._years(goal, pointer)
+        binding = False
+        bkey = d.key("goal", "binding")
+        if goal.get(bkey) is not None:
+            if isinstance(goal[bkey], bool):
+                binding = goal[bkey]
+            else:
+                self.problem("L201", f"{bkey!r} must be true or false, found {_describe(goal[bkey])}", (*pointer, bkey))
+        responsible = self._responsible(goal, pointer)
+        mkey = d.key("goal", "metrics")
+        metric_ids = _Ids()
+        metrics = [
+            m
+            for i, item in enumerate(self._list(goal, mkey, pointer, "goal"))
+            if (m := self._metric(item, (*pointer, mkey, i), metric_ids)) is not None
+        ]
+        realisation = self.text(goal, "goal", "realisation", pointer)
+        forecast = self._forecast(goal, "goal", "forecast", pointer)
+        attributes = self._attributes(goal, pointer)
+        if years is None and self.period is not None:
+            years = YearSpan.single(self.period.year)
+        if title is None or years is None:
+            return None
+        status = None if realisation is None and forecast is None else Status(realisation, forecast)
+        return Goal(
+            goal_id or self.goal_ids.next(title),
+            title,
+            years,
+            responsible,
+            metrics,
+            status,
+            binding,
+            attributes,
+        )
+
+    def _years(self, goal: Mapping[str, Any], pointer: Pointer) -> YearSpan | None:
+        key = self.dialect.key("goal", "years")
+        if goal.get(key) is None:
+            return None
+        value = goal[key]
+        try:
+            if isinstance(value, Mapping):
+                extra = set(value) - {"start", "end"}
+                if extra:
+                    raise ValueError(f"unknown keys {sorted(extra)}")
+                return YearSpan(**value)
+            if isinstance(value, bool) or not isinstance(value, str | int):
+                raise ValueError(f"expected a year such as 2025 or 2025–2026, found {_describe(value)}")
+            return YearSpan.parse(value)
+        except (ValueError, TypeError) as error:
+            self.problem("L204", f"invalid years: {error}", (*pointer, key))
+            return None
+
+    def _responsible(self, goal: Mapping[str, Any], pointer: Pointer) -> tuple[str, ...]:
+        key = self.dialect.key("goal", "responsible")
+        value = goal.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.problem("L201", f"{key!r} must be text or a list of texts, found {_describe(value)}", (*pointer, key))
+        return ()
+
+    def _forecast(self, data: Mapping[str, Any], kind: str, field: str, pointer: Pointer) -> Forecast | None:
+        key = self.dialect.key(kind, field)
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, Mapping) and not self.dialect.finnish:
+            extra = set(value) - {"word", "level"}
+            word = value.get("word")
+            if extra or not isinstance(word, str):
+                self.problem("L201", f"{key!r} must be {{\"word\": text, \"level\": ...}}", (*pointer, key))
+                return None
+            forecast = self.schema.forecast(word)
+            level = value.get("level")
+            if forecast.level is None and level is not None:
+                try:
+                    return Forecast(word, ForecastLevel(level))
+                except ValueError:
+                    self.problem("L204", f"unknown forecast level {level!r}", (*pointer, key, "level"))
+            elif level is not None and forecast.level is not None and level != forecast.level.value:
+                self.problem(
+                    "L204",
+                    f"forecast level {level!r} contradicts schema {self.schema.name!r}, "
+                    f"which places {word!r} at {forecast.level.value!r}",
+                    (*pointer, key, "level"),
+                )
+            return forecast
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return self.schema.forecast(str(value))
+        self.problem("L201", f"{key!r} must be a forecast word, found {_describe(value)}", (*pointer, key))
+        return None
+
+    def _attributes(self, goal: Mapping[str, Any], pointer: Pointer) -> dict[str, Any]:
+        key = self.dialect.key("goal", "attributes")
+        value = goal.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.problem("L201", f"{key!r} must be a mapping, found {_describe(value)}", (*pointer, key))
+            return {}
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if not isinstance(k, str) or not (v is None or isinstance(v, str | int | float | bool)):
+                self.problem(
+                    "L201", f"custom field {k!r} must hold text, a number or true/false", (*pointer, key, str(k))
+                )
+                continue
+            out[k] = v
+        return out
+
+    def _metric(self, data: Any, pointer: Pointer, ids: _Ids) -> Metric | None:
+        metric = self.mapping(data, "metric", pointer)
+        if metric is None:
+            return None
+        self.check_keys(metric, self.dialect.keys("metric"), "metric", pointer)
+        metric_id = self._id(metric, "metric", pointer)
+        name = self.text(metric, "metric", "name", pointer)
+        target = self.text(metric, "metric", "target", pointer)
+        baseline = self.text(metric, "metric", "baseline", pointer)
+        value = self.text(metric, "metric", "value", pointer)
+        status = self._forecast(metric, "metric", "status", pointer)
+        return Metric(
+            metric_id or ids.next(name or target or "mittari"), name, target, baseline, value, status
+        )
+
+
+def _as_text(reader: Reader, data: Mapping[str, Any], key: str, pointer: Pointer) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    reader.problem("L201", f"{key!r} must be text, found {_describe(value)}", (*pointer, key))
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    return f"{type(value).__name__} {value!r}"
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+class Writer:
+    """Turns a report into plain data of a dialect.
+
+    The YAML dialect writes the short forms people write by hand: a period as
+    text, years only when they differ from the round's year, ids only where they
+    differ from the derived ones, a single responsible party as text.
+    """
+
+    def __init__(self, dialect: Dialect, report: Report) -> None:
+        self.dialect = dialect
+        self.report = report
+        self.schema = get_schema(report.schema)
+        self.goal_ids = _Ids()
+        self.node_ids = _Ids()
+
+    def report_fields(self) -> dict[str, Any]:
+        """Model field → plain value, for the report's own fields (not the nodes)."""
+        r, d = self.report, self.dialect
+        out: dict[str, Any] = {"version": FORMAT_VERSION, "schema": r.schema}
+        out["municipality"] = r.organisation.municipality
+        out["body"] = r.organisation.body
+        out["period"] = r.period.render("fi") if d.finnish else attrs.asdict(r.period)
+        if r.title is not None:
+            out["title"] = r.title
+        return out
+
+    def plain(self) -> dict[str, Any]:
+        """The whole report as plain data."""
+        d = self.dialect
+        out = {d.key("report", f): v for f, v in self.report_fields().items()}
+        out[d.key("report", "nodes")] = [self.node(n) for n in self.report.nodes]
+        return out
+
+    def node_fields(self, node: Node) -> dict[str, Any]:
+        """File key → plain value for a node's own fields, in file order (ids advance)."""
+        d = self.dialect
+        derived = self.node_ids.next(f"{node.level} {node.title}")
+        out: dict[str, Any] = {}
+        if not d.finnish or node.id != derived:
+            out[d.key("node", "id")] = node.id
+        if d.finnish:
+            level = _level_or_none(self.schema, node.level)
+            out[node.level] = node.title
+            if node.text is not None:
+                text_key = level.text_key if level and level.text_key else None
+                out[text_key or d.key("node", "text")] = node.text
+        else:
+            out["level"], out["title"] = node.level, node.title
+            if node.text is not None:
+                out["text"] = node.text
+        return out
+
+    def node(self, node: Node) -> dict[str, Any]:
+        """A node and everything under it as plain data."""
+        d = self.dialect
+        out = self.node_fields(node)
+        if node.goals or not d.finnish:
+            out[d.key("node", "goals")] = [self.goal(g) for g in node.goals]
+        if node.children or not d.finnish:
+            out[d.key("node", "children")] = [self.node(c) for c in node.children]
+        return out
+
+    def goal(self, goal: Goal) -> dict[str, Any]:
+        """A goal as plain data; the key order is the file order."""
+        d = self.dialect
+        f = self.goal_fields(goal)
+        return {d.key("goal", k): v for k, v in f.items()}
+
+    def goal_fields(self, goal: Goal) -> dict[str, Any]:
+        """Model field → plain value for a goal (ids advance)."""
+        d, fi = self.dialect, self.dialect.finnish
+        derived = self.goal_ids.next(goal.title)
+        out: dict[str, Any] = {}
+        if not fi or goal.id != derived:
+            out["id"] = goal.id
+        out["title"] = goal.title
+        if not fi:
+            out["years"] = {"start": goal.years.start, "end": goal.years.end}
+        elif goal.years != YearSpan.single(self.report.period.year):
+            out["years"] = int(goal.years.start) if goal.years.start == goal.years.end else goal.years.render()
+        if goal.binding or not fi:
+            out["binding"] = goal.binding
+        if goal.responsible or not fi:
+            out["responsible"] = goal.responsible[0] if fi and len(goal.responsible) == 1 else list(goal.responsible)
+        if goal.metrics or not fi:
+            ids = _Ids()
+            out["metrics"] = [self.metric(m, ids) for m in goal.metrics]
+        status = goal.status
+        if status is not None and status.realisation is not None:
+            out["realisation"] = status.realisation
+        elif not fi:
+            out["realisation"] = None
+        if status is not None and status.forecast is not None:
+            out["forecast"] = self.forecast(status.forecast)
+        elif not fi:
+            out["forecast"] = None
+        if goal.attributes or not fi:
+            out["attributes"] = dict(goal.attributes)
+        del d
+        return out
+
+    def forecast(self, forecast: Forecast) -> Any:
+        """A forecast: the word (YAML) or ``{word, level}`` (JSON)."""
+        if self.dialect.finnish:
+            return forecast.word
+        return {"word": forecast.word, "level": forecast.level.value if forecast.level else None}
+
+    def metric(self, metric: Metric, ids: _Ids) -> dict[str, Any]:
+        """A metric as plain data (``ids`` advance)."""
+        d, fi = self.dialect, self.dialect.finnish
+        derived = ids.next(metric.name or metric.target or "mittari")
+        out: dict[str, Any] = {}
+        if not fi or metric.id != derived:
+            out[d.key("metric", "id")] = metric.id
+        for field in ("name", "target", "baseline", "value"):
+            value = getattr(metric, field)
+            if value is not None or not fi:
+                out[d.key("metric", field)] = value
+        if metric.status is not None:
+            out[d.key("metric", "status")] = self.forecast(metric.status)
+        elif not fi:
+            out[d.key("metric", "status")] = None
+        return out
+
+
+def _level_or_none(schema: Schema, key: str) -> Any:
+    try:
+        return schema.level(key)
+    except KeyError:
+        return None

@@ -1,0 +1,342 @@
+"""The YAML format: Finnish keys, for people who edit goal sets by hand.
+
+Reading takes the fast path: ruamel.yaml's C parser with a constructor that
+refuses aliases, tags and anything but plain data, and keeps every scalar as
+the text that was written (``3,50`` stays ``"3,50"``; ``2025`` is read as a
+year only where a year belongs). Line numbers are looked up only when there
+is an issue to place.
+
+Writing into an existing file takes the round-trip path: the file is read
+with its comments, only what changed is replaced, and the rest of the file
+stays byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from strategiaseuranta.exceptions import LoadError
+from strategiaseuranta.formats._files import Locator, atomic_write, fail, read_text
+from strategiaseuranta.formats._plain import YAML_DIALECT, Reader, Writer
+from strategiaseuranta.model import Goal, Metric, Node, Report
+
+__all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "read_plain"]
+
+MAX_DEPTH = 100
+"""Deepest nesting of YAML collections accepted."""
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.code, self.message, self.mark = code, message, mark
+
+
+class _PlainConstructor(SafeConstructor):
+    """A safe constructor that builds plain data only.
+
+    Every scalar stays the text that was written, except true/false and null;
+    aliases, explicit non-standard tags, binary, sets and ordered maps are refused.
+    """
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: FBT001, FBT002
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Refused(
+                "L106",
+                "YAML aliases (*name) are not accepted: write the value out in full",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep)
+
+    def _as_text(self, node: Any) -> str:
+        value: str = self.construct_scalar(node)
+        return value
+
+    def _refuse(self, node: Any) -> Any:
+        raise _Refused("L107", f"YAML tag {node.tag!r} is not accepted", node.start_mark)
+
+
+for _tag in ("int", "float", "timestamp"):
+    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._as_text)  # noqa: SLF001
+for _tag in ("binary", "set", "omap", "pairs"):
+    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._refuse)  # noqa: SLF001
+_PlainConstructor.add_constructor(None, _PlainConstructor._refuse)  # noqa: SLF001
+
+_FLOW_OPEN = re.compile(r"[\[{]")
+
+
+def _check_depth(text: str, name: str | None) -> None:
+    """Refuse deep flow nesting before the C parser sees it (it ignores max_depth)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    line = 1
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise fail("L108", f"nesting deeper than {MAX_DEPTH} levels", name, line)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            line += 1
+
+
+def loads_plain(text: str, name: str | None = None) -> Any:
+    """Parse YAML text into plain data (dicts, lists, str, bool, None).
+
+    Raises:
+        LoadError: Syntax errors, duplicate keys, aliases, tags, too deep.
+
+    Example:
+        >>> loads_plain("vuodet: 2025\\narvo: 3,50\\nsitova: true")
+        {'vuodet': '2025', 'arvo': '3,50', 'sitova': True}
+    """
+    _check_depth(text, name)
+    yaml = YAML(typ="safe")
+    yaml.Constructor = _PlainConstructor
+    try:
+        data = yaml.load(text)
+    except _Refused as error:
+        raise fail(error.code, error.message, name, error.mark.line + 1, error.mark.column + 1) from None
+    except DuplicateKeyError as error:
+        mark = error.problem_mark
+        raise fail(
+            "L105",
+            f"duplicate key: {_first_line(error.problem)}",
+            name,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        ) from None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = " ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
+        code = "L107" if "constructor for the tag" in what else "L104"
+        raise fail(
+            code, f"YAML syntax error: {what}", name, mark.line + 1 if mark else None, mark.column + 1 if mark else None
+        ) from None
+    except (YAMLError, RecursionError, ValueError) as error:
+        raise fail("L104", f"YAML syntax error: {error}", name) from None
+    if data is None:
+        raise fail("L102", "the file holds no data (only comments or blank lines)", name)
+    return data
+
+
+def _first_line(text: str | None) -> str:
+    return (text or "").strip().splitlines()[0] if text else ""
+
+
+def read_plain(path: str | os.PathLike[str]) -> Any:
+    """Read a YAML file into plain data (see :func:`loads_plain`)."""
+    name = os.fspath(path)
+    return loads_plain(read_text(name), name)
+
+
+def loads_report(text: str, name: str | None = None) -> Report:
+    """Build a report from YAML text.
+
+    Raises:
+        LoadError: With every problem found, each placed at its line and column.
+    """
+    data = loads_plain(text, name)
+    reader = Reader(YAML_DIALECT, name)
+    try:
+        return reader.read(data)
+    except LoadError as error:
+        issues = list(error.issues)
+        if name is not None:
+            issues = Locator(name).place(issues)
+        raise LoadError(issues) from None
+
+
+def load_report(path: str | os.PathLike[str]) -> Report:
+    """Load a report from a YAML file (the fast path; no comments kept)."""
+    name = os.fspath(path)
+    return loads_report(read_text(name), name)
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _round_trip_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    return yaml
+
+
+_HEADER = "# strategiaseuranta: {body}, {period}\n"
+
+
+def dumps_report(report: Report, *, template: str | None = None) -> str:
+    """Render a report as YAML text.
+
+    With ``template`` (the text of an existing YAML file of the same report),
+    only what changed is replaced and everything else, comments included, is
+    kept as it was.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> text = dumps_report(ss.load("examples/joensuu/2025-07.yaml"))
+        >>> text.splitlines()[1]
+        'strategiaseuranta: 1'
+    """
+    yaml = _round_trip_yaml()
+    plain = Writer(YAML_DIALECT, report).plain()
+    if template is not None:
+        merged = _merge_into(template, report, yaml)
+        if merged is not None:
+            return merged
+    tree = _to_commented(plain)
+    buf = io.StringIO()
+    period = report.period.render("fi")
+    buf.write(_HEADER.format(body=report.organisation.body, period=period))
+    yaml.dump(tree, buf)
+    return buf.getvalue()
+
+
+def dump_report(report: Report, path: str | os.PathLike[str], *, keep: bool = True) -> None:
+    """Write a report to a YAML file atomically.
+
+    When ``keep`` is true and ``path`` (or the file the report was loaded from)
+    is a YAML file of the same report, its comments and layout are kept.
+    """
+    name = os.fspath(path)
+    template = None
+    if keep:
+        for candidate in (name, report.source.file if report.source else None):
+            if candidate and candidate.endswith((".yaml", ".yml")) and os.path.isfile(candidate):
+                try:
+                    template = read_text(candidate)
+                    break
+                except LoadError:
+                    template = None
+    text = dumps_report(report, template=template)
+    atomic_write(name, lambda handle: handle.write(text))
+
+
+def _to_commented(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _to_commented(v)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_to_commented(v) for v in value)
+    return value
+
+
+def _merge_into(template: str, report: Report, yaml: YAML) -> str | None:
+    """Apply a report onto the round-trip tree of an existing file; None if unrelated."""
+    try:
+        old = loads_report(template)
+        from ruamel.yaml.util import load_yaml_guess_indent  # noqa: PLC0415
+
+        tree, indent, block_seq_indent = load_yaml_guess_indent(template)
+    except (LoadError, YAMLError, ValueError):
+        return None
+    if not isinstance(tree, CommentedMap) or old.organisation != report.organisation:
+        return None
+    if indent is not None:
+        offset = block_seq_indent or 0
+        yaml.indent(mapping=max(2, indent - offset), sequence=indent, offset=offset)
+    new_writer, old_writer = Writer(YAML_DIALECT, report), Writer(YAML_DIALECT, old)
+    _sync(tree, old_writer.report_fields(), new_writer.report_fields(), "report")
+    key = YAML_DIALECT.key("report", "nodes")
+    new_nodes = [_NodeView(new_writer, n) for n in report.nodes]
+    old_nodes = [_NodeView(old_writer, n) for n in old.nodes]
+    _sync_list(tree, key, old_nodes, new_nodes)
+    buf = io.StringIO()
+    yaml.dump(tree, buf)
+    return buf.getvalue()
+
+
+def _sync(tree: CommentedMap, old: Mapping[str, Any], new: Mapping[str, Any], kind: str | None) -> None:
+    """Make ``tree`` hold ``new``: changed keys replaced in place, gone ones removed, new appended."""
+    for field, value in new.items():
+        key = YAML_DIALECT.key(kind, field) if kind else field
+        if field not in old or old[field] != value or key not in tree:
+            tree[key] = _to_commented(value)
+    for field in old:
+        key = YAML_DIALECT.key(kind, field) if kind else field
+        if field not in new and key in tree:
+            del tree[key]
+
+
+class _NodeView:
+    """A node or goal with the plain fields its writer gives it (computed in document order)."""
+
+    def __init__(self, writer: Writer, item: Node | Goal) -> None:
+        self.item = item
+        self.writer = writer
+        if isinstance(item, Node):
+            self.fields = writer.node_fields(item)
+            self.goals = [_NodeView(writer, g) for g in item.goals]
+            self.children = [_NodeView(writer, c) for c in item.children]
+        else:
+            self.fields = writer.goal_fields(item)
+            self.goals, self.children = [], []
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    def plain(self) -> Any:
+        if isinstance(self.item, Node):
+            out = dict(self.fields)
+            if self.goals:
+                out[YAML_DIALECT.key("node", "goals")] = [g.plain() for g in self.goals]
+            if self.children:
+                out[YAML_DIALECT.key("node", "children")] = [c.plain() for c in self.children]
+            return out
+        return {YAML_DIALECT.key("goal", k): v for k, v in self.fields.items()}
+
+
+def _sync_list(tree: CommentedMap, key: str, old: list[_NodeView], new: list[_NodeView]) -> None:
+    if not new:
+        if key in tree and old:
+            del tree[key]
+        return
+    seq = tree.get(key)
+    if not isinstance(seq, CommentedSeq) or len(seq) != len(old):
+        tree[key] = _to_commented([n.plain() for n in new])
+        return
+    by_id = {o.id: (i, o) for i, o in enumerate(old)}
+    items: list[Any] = []
+    for view in new:
+        found = by_id.get(view.id)
+        if found is None:
+            items.append(_to_commented(view.plain()))
+            continue
+        index, before = found
+        item = seq[index]
+        if isinstance(item, CommentedMap):
+            _sync_item(item, before, view)
+            items.append(item)
+        else:
+            items.append(_to_commented(view.plain()))
+    if [id(i) for i in items] != [id(i) for i in seq]:
+        seq[:] = items
+
+
+def _sync_item(item: CommentedMap, old: _NodeView, new: _NodeView) -> None:
+    if isinstance(new.item, Node):
+        _sync(item, old.fields, new.fields, None)
+        _sync_list(item, YAML_DIALECT.key("node", "goals"), old.goals, new.goals)
+        _sync_list(item, YAML_DIALECT.key("node", "children"), old.children, new.children)
+    else:
+        _sync(item, old.fields, new.fields, "goal")
+
+
+del Metric  # imported for type context only

@@ -1,0 +1,79 @@
+"""Stable ids: written in files where given, otherwise derived from content.
+
+A derived id depends only on the entry's normalised title, never on its
+position, so the same goal gets the same id in every round and keeps it when
+it moves to another branch of the hierarchy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["derive_id", "is_valid_id", "normalise_text", "unique_ids"]
+
+_SPACE = re.compile(r"\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "é": "e", "š": "s", "ž": "z"})
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+
+
+def normalise_text(text: str) -> str:
+    """Fold a text for matching: NFC, case folded, whitespace collapsed.
+
+    Example:
+        >>> normalise_text("  Toteutuu\\n osittain ")
+        'toteutuu osittain'
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def derive_id(text: str, *, words: int = 3) -> str:
+    """Derive a short, readable, stable id from a title.
+
+    The id is a slug of the first words plus six hex digits of a hash of the
+    whole normalised text.
+
+    Example:
+        >>> derive_id("Testaamme uusia digitaalisia vaihtoehtoja osallistua")
+        'testaamme-uusia-digitaalisia-be1430'
+        >>> derive_id("Testaamme  uusia digitaalisia vaihtoehtoja OSALLISTUA")
+        'testaamme-uusia-digitaalisia-be1430'
+    """
+    norm = normalise_text(text)
+    digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=3).hexdigest()
+    slug = "-".join(w for w in _NOT_SLUG.split(norm.translate(_FOLD)) if w)
+    head = "-".join(slug.split("-")[:words])[:40].strip("-")
+    return f"{head}-{digest}" if head else f"id-{digest}"
+
+
+def unique_ids(texts: Iterable[str]) -> list[str]:
+    """Derive ids for texts in document order, making repeats unique with ``-2``, ``-3``...
+
+    Example:
+        >>> unique_ids(["Sama", "Sama", "Toinen"])
+        ['sama-312efe', 'sama-312efe-2', 'toinen-e39bb9']
+    """
+    seen: dict[str, int] = {}
+    out: list[str] = []
+    for text in texts:
+        base = derive_id(text)
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        out.append(base if n == 1 else f"{base}-{n}")
+    return out
+
+
+def is_valid_id(value: str) -> bool:
+    """True when ``value`` can be used as an explicit id.
+
+    Example:
+        >>> is_valid_id("hyte-1"), is_valid_id("two words")
+        (True, False)
+    """
+    return bool(_ID.match(value))

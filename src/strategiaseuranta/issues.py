@@ -1,0 +1,196 @@
+"""Issue records: what loading and validation report, and the catalogue of codes.
+
+Every problem the library finds is an :class:`Issue` with a stable code, a
+severity, a message and a :class:`Location`. Issues are returned, not raised,
+so one pass reports them all.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["CODES", "Code", "Issue", "Location", "Severity", "format_issues"]
+
+Pointer = tuple[str | int, ...]
+"""A path into the plain data of a file: mapping keys and list indices."""
+
+
+class Severity(enum.Enum):
+    """How bad an issue is: errors make a report invalid, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Code:
+    """One entry of the code catalogue.
+
+    Attributes:
+        code: The stable code, e.g. ``"V203"``.
+        name: A short kebab-case name, e.g. ``"unknown-forecast"``.
+        severity: The default severity.
+        summary: One sentence for the docs.
+        unusable: True when an issue with this code means the input could not be read at all.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    unusable: bool = False
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in (
+        # L1xx: the file cannot be read as text / YAML / JSON at all (exit status 2).
+        Code("L101", "file-not-found", _E, "The file does not exist or cannot be opened.", True),
+        Code("L102", "empty-file", _E, "The file is empty or holds only comments.", True),
+        Code("L103", "not-text", _E, "The file is binary, or not UTF-8 text.", True),
+        Code("L104", "syntax-error", _E, "The file is not well-formed YAML or JSON.", True),
+        Code("L105", "duplicate-key", _E, "A mapping has the same key twice.", True),
+        Code("L106", "alias-refused", _E, "YAML anchors and aliases are not accepted.", True),
+        Code("L107", "tag-refused", _E, "YAML tags such as !!python/object are not accepted.", True),
+        Code("L108", "too-large", _E, "The file exceeds a size or nesting limit.", True),
+        Code("L109", "unknown-format", _E, "The file extension names no known format.", True),
+        # L2xx: the file is well-formed but does not describe a report (exit status 1).
+        Code("L201", "wrong-type", _E, "A value has the wrong type (e.g. a list where a mapping belongs)."),
+        Code("L202", "unknown-key", _E, "A key is not part of the format (often a misspelling)."),
+        Code("L203", "missing-key", _E, "A required key is missing."),
+        Code("L204", "invalid-value", _E, "A value cannot be understood (e.g. a period or a year span)."),
+        Code("L205", "unknown-schema", _E, "The file names a schema that is not installed."),
+        Code("L206", "unsupported-version", _E, "The file's format version is not supported."),
+        Code("L207", "ambiguous-level", _E, "A hierarchy entry names no level, or more than one."),
+        # V2xx: the report was built; validation found problems in its content.
+        Code("V201", "duplicate-id", _E, "Two entries of the report have the same id."),
+        Code("V202", "missing-text", _E, "A text the schema requires is missing or empty."),
+        Code("V203", "unknown-forecast", _E, "A forecast word is not on the schema's scale."),
+        Code("V204", "period-outside-years", _E, "The round's period is outside the goal's years."),
+        Code("V205", "missing-status", _E, "A goal has no status (realisation or forecast) in the round."),
+        Code("V206", "unparsed-target", _W, "A target level looks quantitative but cannot be parsed."),
+        Code("V207", "achieved-but-missed", _W, "The forecast says achieved but a measured value misses its target."),
+        Code("V208", "missing-forecast", _E, "A goal has a realisation text but no forecast."),
+        Code("V209", "unknown-level", _E, "A hierarchy entry names a level its schema does not have."),
+    )
+}
+"""Every issue code the library emits, by code."""
+
+
+@attrs.frozen
+class Location:
+    """Where an issue is: in a file, and in the strategy hierarchy.
+
+    Attributes:
+        file: The file's path as given, or ``None`` for a report built in memory.
+        line: 1-based line, when known.
+        column: 1-based column, when known.
+        pointer: The path into the file's data, e.g. ``("sisältö", 0, "tavoitteet", 2)``.
+        hierarchy: Titles from the top of the hierarchy down to the entry, for people.
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    pointer: Pointer = ()
+    hierarchy: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        parts = [self.file or "<report>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    @property
+    def path(self) -> str:
+        """The pointer as text, e.g. ``sisältö[0].tavoitteet[2].ennuste``."""
+        out = ""
+        for step in self.pointer:
+            out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+        return out
+
+
+@attrs.frozen
+class Issue:
+    """One problem found in a file or a report.
+
+    Attributes:
+        code: A code from :data:`CODES`.
+        message: What is wrong, for people; names the offending value.
+        location: Where.
+        severity: Error or warning; defaults to the code's severity.
+
+    Example:
+        >>> issue = Issue("V203", "unknown forecast word 'Toteutu'", Location("a.yaml", 12, 16))
+        >>> print(issue.format())
+        a.yaml:12:16: error V203 unknown forecast word 'Toteutu'
+    """
+
+    code: str = attrs.field(validator=attrs.validators.in_(CODES))
+    message: str
+    location: Location = Location()
+    severity: Severity = attrs.field()
+
+    @severity.default
+    def _default_severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors, False for warnings."""
+        return self.severity is Severity.ERROR
+
+    @property
+    def unusable(self) -> bool:
+        """True when this issue means the input could not be read at all."""
+        return CODES[self.code].unusable
+
+    def format(self, *, hierarchy: bool = False) -> str:
+        """Format as ``file:line:col: severity code message``.
+
+        Args:
+            hierarchy: Append the titles of the entry's place in the hierarchy.
+        """
+        text = f"{self.location}: {self.severity.value} {self.code} {self.message}"
+        if hierarchy and self.location.hierarchy:
+            text += " [" + " › ".join(_shorten(t) for t in self.location.hierarchy) + "]"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON output."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "name": CODES[self.code].name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "path": loc.path,
+            "hierarchy": list(loc.hierarchy),
+        }
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def format_issues(issues: Iterable[Issue], *, hierarchy: bool = False) -> str:
+    """Format issues one per line, in the order given.
+
+    Example:
+        >>> print(format_issues([Issue("L101", "file not found", Location("x.yaml"))]))
+        x.yaml: error L101 file not found
+    """
+    return "\n".join(issue.format(hierarchy=hierarchy) for issue in issues)

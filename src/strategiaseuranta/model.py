@@ -1,0 +1,342 @@
+"""The strategy model: small frozen records, one concept each.
+
+A :class:`Report` is one body's goal set at one reporting round. Its
+hierarchy is data: :class:`Node` records whose ``level`` names a level of the
+report's schema (Joensuu: a strategic focus area with its policy outline;
+Seinäjoki: strategic choice › strategic goal), holding operational
+:class:`Goal` records and child nodes. A goal has :class:`Metric` records
+(target levels, measured values) and a :class:`Status` for the round.
+
+Records compare by content. Where a report came from (:class:`Source`) takes
+no part in equality, so the same goals loaded from YAML and from JSON compare
+equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.periods import Period, YearSpan
+from strategiaseuranta.quantities import Quantity, parse_quantity
+
+if TYPE_CHECKING:
+    from strategiaseuranta.schema import Schema
+
+__all__ = [
+    "Goal",
+    "Metric",
+    "Node",
+    "Organisation",
+    "Report",
+    "Source",
+    "Status",
+]
+
+Scalar = str | int | float | bool | None
+"""The value types of custom attributes."""
+
+
+def _tuple_of_str(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _frozen_mapping(value: Mapping[str, Scalar] | None) -> Mapping[str, Scalar]:
+    return dict(value or {})
+
+
+@attrs.frozen
+class Source:
+    """Where a report was read from. Never part of equality.
+
+    Attributes:
+        file: The path as given to :func:`~strategiaseuranta.load`.
+        format: The format name (``"yaml"``, ``"json"``, ...).
+    """
+
+    file: str | None = None
+    format: str | None = None
+
+
+@attrs.frozen
+class Organisation:
+    """The municipality and the body (lautakunta, nämnd, board) that reports.
+
+    Example:
+        >>> Organisation("Joensuu", "Hyvinvoinnin ja osallisuuden edistämisen lautakunta").municipality
+        'Joensuu'
+    """
+
+    municipality: str
+    body: str
+
+
+@attrs.frozen
+class Metric:
+    """A metric and its target level, with the value measured in this round.
+
+    The city's texts are kept verbatim; :attr:`target_quantity` and
+    :attr:`value_quantity` parse a number, unit and comparator out of them
+    where they can.
+
+    Attributes:
+        id: Stable id within the goal.
+        name: The metric (mittari), when given apart from the target level.
+        target: The target level (tavoitetaso), verbatim.
+        baseline: The baseline or current value (lähtötaso, nykyarvo), verbatim.
+        value: The value measured in this round (toteuma-arvo), verbatim.
+        status: The metric's own status in the round, for cities that give
+            status per metric (Seinäjoki's 1/2/3).
+
+    Example:
+        >>> m = Metric("m", target="vähintään 70 %", value="72 %")
+        >>> m.target_quantity.satisfied_by(m.value_quantity)
+        True
+    """
+
+    id: str
+    name: str | None = None
+    target: str | None = None
+    baseline: str | None = None
+    value: str | None = None
+    status: Forecast | None = None
+
+    @property
+    def label(self) -> str:
+        """The metric's name, else its target text, else its id."""
+        return self.name or self.target or self.id
+
+    @property
+    def target_quantity(self) -> Quantity | None:
+        """The target level parsed as a quantity, or ``None``."""
+        return parse_quantity(self.target) if self.target else None
+
+    @property
+    def value_quantity(self) -> Quantity | None:
+        """The measured value parsed as a quantity, or ``None``."""
+        return parse_quantity(self.value) if self.value else None
+
+
+@attrs.frozen
+class Status:
+    """How a goal stands in one reporting round.
+
+    Attributes:
+        realisation: What has been done so far (toteuma, toteutuma), verbatim.
+        forecast: The forecast of achievement (toteutumaennuste).
+
+    Example:
+        >>> Status("Toteutunut", Forecast("Toteutuu", ForecastLevel.ON_TRACK)).forecast.word
+        'Toteutuu'
+    """
+
+    realisation: str | None = None
+    forecast: Forecast | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when neither a realisation text nor a forecast is given."""
+        return not (self.realisation and self.realisation.strip()) and self.forecast is None
+
+
+@attrs.frozen
+class Goal:
+    """An operational goal (toiminnallinen tavoite) and its status in the round.
+
+    Attributes:
+        id: Stable id; derived from the title when the file gives none.
+        title: The goal as the city wrote it.
+        years: The year or span of years the goal is set for.
+        responsible: The responsible parties (vastuutaho), one or more.
+        metrics: Metrics and target levels.
+        status: The status in this round, or ``None`` when not reported.
+        binding: True for a binding goal (sitova tavoite) set by the council.
+        attributes: The schema's custom fields, by name.
+
+    Example:
+        >>> g = Goal("g1", "Testaamme uusia digitaalisia vaihtoehtoja", YearSpan(2025, 2026))
+        >>> 2026 in g.years
+        True
+    """
+
+    id: str
+    title: str
+    years: YearSpan
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=tuple)
+    status: Status | None = None
+    binding: bool = False
+    attributes: Mapping[str, Scalar] = attrs.field(
+        factory=dict, converter=_frozen_mapping, hash=False
+    )
+
+    @property
+    def forecast(self) -> Forecast | None:
+        """Shortcut for ``goal.status.forecast``."""
+        return self.status.forecast if self.status else None
+
+    @property
+    def level(self) -> ForecastLevel | None:
+        """The canonical forecast level, or ``None``."""
+        forecast = self.forecast
+        return forecast.level if forecast else None
+
+    @property
+    def realisation(self) -> str | None:
+        """Shortcut for ``goal.status.realisation``."""
+        return self.status.realisation if self.status else None
+
+
+@attrs.frozen
+class Node:
+    """One entry of the strategy hierarchy above the operational goals.
+
+    Attributes:
+        id: Stable id; derived from the title when the file gives none.
+        level: The key of a level of the report's schema, e.g. ``"painopiste"``.
+        title: The entry's title as the city wrote it.
+        text: The level's prose, e.g. Joensuu's policy outline (tavoitelinjaus).
+        goals: Operational goals directly under this entry, in document order.
+        children: Entries of the next level down, in document order.
+    """
+
+    id: str
+    level: str
+    title: str
+    text: str | None = None
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=tuple)
+    children: tuple[Node, ...] = attrs.field(default=(), converter=tuple)
+
+    def walk(self, trail: tuple[Node, ...] = ()) -> Iterator[tuple[tuple[Node, ...], Goal]]:
+        """Yield ``(nodes from the top down to the goal's node, goal)`` in document order."""
+        here = (*trail, self)
+        for goal in self.goals:
+            yield here, goal
+        for child in self.children:
+            yield from child.walk(here)
+
+
+@attrs.frozen
+class Report:
+    """One body's goal set at one reporting round.
+
+    Attributes:
+        organisation: The municipality and the reporting body.
+        period: The reporting round, e.g. January–July 2025.
+        nodes: The top level of the hierarchy, in document order.
+        schema: The name of the schema the report follows.
+        title: An optional title for the report.
+        source: Where the report was read from; not part of equality.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> report = ss.load("examples/joensuu/2025-07.yaml")
+        >>> len(report.goals), report.goals[0].forecast.word
+        (7, 'Toteutuu')
+    """
+
+    organisation: Organisation
+    period: Period
+    nodes: tuple[Node, ...] = attrs.field(default=(), converter=tuple)
+    schema: str = "joensuu"
+    title: str | None = None
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        """Every operational goal, in document order."""
+        return tuple(goal for _, goal in self.walk())
+
+    def walk(self) -> Iterator[tuple[tuple[Node, ...], Goal]]:
+        """Yield ``(trail of nodes, goal)`` for every goal, in document order.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> trail, goal = next(ss.load("examples/joensuu/2025-07.yaml").walk())
+            >>> trail[0].title
+            'Osallisuuden, menon ja meiningin Joensuu'
+        """
+        for node in self.nodes:
+            yield from node.walk()
+
+    def iter_nodes(self) -> Iterator[tuple[tuple[Node, ...], Node]]:
+        """Yield ``(trail of ancestors, node)`` for every node, depth first."""
+        stack: list[tuple[tuple[Node, ...], Node]] = [((), n) for n in reversed(self.nodes)]
+        while stack:
+            trail, node = stack.pop()
+            yield trail, node
+            stack.extend(((*trail, node), c) for c in reversed(node.children))
+
+    def goal(self, goal_id: str) -> Goal:
+        """The goal with the given id.
+
+        Raises:
+            KeyError: No goal has that id.
+        """
+        for goal in self.goals:
+            if goal.id == goal_id:
+                return goal
+        raise KeyError(goal_id)
+
+    def replace_goal(self, goal_id: str, **changes: Any) -> Report:
+        """A copy of the report with one goal's fields changed (see :func:`attrs.evolve`).
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> report = ss.load("examples/joensuu/2025-07.yaml")
+            >>> gid = report.goals[0].id
+            >>> new = report.replace_goal(gid, responsible=("Konsernipalvelut",))
+            >>> new.goal(gid).responsible
+            ('Konsernipalvelut',)
+        """
+        found = False
+
+        def fix(node: Node) -> Node:
+            nonlocal found
+            goals = []
+            for goal in node.goals:
+                if goal.id == goal_id:
+                    found = True
+                    goal = attrs.evolve(goal, **changes)  # noqa: PLW2901
+                goals.append(goal)
+            return attrs.evolve(node, goals=goals, children=[fix(c) for c in node.children])
+
+        nodes = [fix(n) for n in self.nodes]
+        if not found:
+            raise KeyError(goal_id)
+        return attrs.evolve(self, nodes=nodes)
+
+    def set_status(
+        self,
+        goal_id: str,
+        *,
+        realisation: str | None = None,
+        forecast: str | None = None,
+        schema: Schema | None = None,
+    ) -> Report:
+        """A copy with one goal's realisation text and/or forecast word replaced.
+
+        The forecast word is placed on the canonical scale by the report's schema.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> report = ss.load("examples/joensuu/2025-07.yaml")
+            >>> gid = report.goals[1].id
+            >>> report.set_status(gid, forecast="Ei toteudu").goal(gid).level
+            <ForecastLevel.NOT_ACHIEVED: 'not_achieved'>
+        """
+        if schema is None:
+            from strategiaseuranta.registry import get_schema  # noqa: PLC0415
+
+            schema = get_schema(self.schema)
+        old = self.goal(goal_id).status or Status()
+        status = Status(
+            old.realisation if realisation is None else realisation,
+            old.forecast if forecast is None else schema.forecast(forecast),
+        )
+        return self.replace_goal(goal_id, status=status)

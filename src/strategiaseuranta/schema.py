@@ -1,0 +1,284 @@
+"""Schemas: a municipality's reporting vocabulary, as data.
+
+A :class:`Schema` names the levels of the strategy hierarchy, maps the city's
+forecast words onto the canonical :class:`~strategiaseuranta.ForecastLevel`
+scale, gives field labels in Finnish, Swedish and English, and says which
+fields every goal must have. Schemas are plain data: built in Python or read
+from a mapping (a YAML file) with :meth:`Schema.from_dict`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import attrs
+import cattrs
+
+from strategiaseuranta.exceptions import SchemaError
+from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.ids import normalise_text
+
+__all__ = ["LANGUAGES", "FIELDS", "Labels", "Level", "Schema", "ScaleWord"]
+
+LANGUAGES = ("fi", "sv", "en")
+"""The label languages every schema provides."""
+
+Lang = Literal["fi", "sv", "en"]
+
+
+@attrs.frozen
+class Labels:
+    """A label in Finnish, Swedish and English.
+
+    Example:
+        >>> Labels("Toteuma", "Utfall", "Realisation").get("sv")
+        'Utfall'
+    """
+
+    fi: str
+    sv: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The label in ``lang`` (``"fi"``, ``"sv"`` or ``"en"``).
+
+        Raises:
+            ValueError: Unknown language.
+        """
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+        value: str = getattr(self, lang)
+        return value
+
+
+@attrs.frozen
+class Level:
+    """A level of the strategy hierarchy above the operational goals.
+
+    Attributes:
+        key: The key that names the level in files, e.g. ``"painopiste"``.
+        name: The level's name, e.g. "Strateginen painopiste".
+        text_key: The key of the level's prose, e.g. ``"tavoitelinjaus"``, if it has one.
+        text_name: The name of that prose, e.g. "Tavoitelinjaus".
+    """
+
+    key: str
+    name: Labels
+    text_key: str | None = None
+    text_name: Labels | None = None
+
+
+@attrs.frozen
+class ScaleWord:
+    """A city's forecast word and its place on the canonical scale.
+
+    Attributes:
+        word: The word as the city writes it, e.g. "Toteutuu" or "1".
+        level: The canonical level.
+        colour: A CSS colour for displays (traffic-light schemas use these).
+        aliases: Other spellings accepted for the same step (matched case-insensitively).
+    """
+
+    word: str
+    level: ForecastLevel
+    colour: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+FIELDS = (
+    "title",
+    "years",
+    "binding",
+    "responsible",
+    "metric",
+    "target",
+    "baseline",
+    "value",
+    "metric_status",
+    "realisation",
+    "forecast",
+)
+"""The goal fields a schema labels and may require."""
+
+
+def _default_labels() -> dict[str, Labels]:
+    return {
+        "goal": Labels("Toiminnallinen tavoite", "Verksamhetsmål", "Operational goal"),
+        "title": Labels("Toiminnallinen tavoite", "Verksamhetsmål", "Operational goal"),
+        "years": Labels("Vuodet", "År", "Years"),
+        "binding": Labels("Sitova tavoite", "Bindande mål", "Binding goal"),
+        "responsible": Labels("Vastuutaho", "Ansvarig", "Responsible party"),
+        "metric": Labels("Mittari", "Mätare", "Metric"),
+        "target": Labels("Tavoitetaso", "Målnivå", "Target level"),
+        "baseline": Labels("Lähtötaso", "Utgångsnivå", "Baseline"),
+        "value": Labels("Toteuma-arvo", "Utfall (värde)", "Measured value"),
+        "metric_status": Labels("Tila", "Status", "Status"),
+        "realisation": Labels("Toteuma", "Utfall", "Realisation"),
+        "forecast": Labels("Toteutumaennuste", "Prognos", "Forecast"),
+        "period": Labels("Raportointikausi", "Rapportperiod", "Reporting period"),
+        "body": Labels("Toimielin", "Organ", "Body"),
+        "municipality": Labels("Kunta", "Kommun", "Municipality"),
+    }
+
+
+@attrs.frozen
+class Schema:
+    """A municipality's reporting vocabulary.
+
+    Attributes:
+        name: The name files use to refer to the schema, e.g. ``"joensuu"``.
+        title: A human title.
+        version: The schema's own version (semantic versioning).
+        language: The language of the city's own texts (``"fi"`` or ``"sv"``).
+        levels: The hierarchy levels above the operational goals, top first.
+        scale: The forecast words, best first.
+        status_per: Where status is reported: ``"goal"``, ``"metric"`` or ``"both"``.
+        labels: Field labels in three languages (see :data:`FIELDS`).
+        required: Goal fields that must be present and non-empty.
+        description: A paragraph for ``strategiaseuranta schemas``.
+
+    Example:
+        >>> from strategiaseuranta import get_schema
+        >>> schema = get_schema("joensuu")
+        >>> schema.forecast("toteutuu").level
+        <ForecastLevel.ON_TRACK: 'on_track'>
+        >>> schema.forecast("Toteutuu").word
+        'Toteutuu'
+        >>> schema.levels[0].name.get("en")
+        'Strategic focus area'
+    """
+
+    name: str
+    title: str
+    levels: tuple[Level, ...] = attrs.field(converter=tuple)
+    scale: tuple[ScaleWord, ...] = attrs.field(converter=tuple)
+    version: str = "1.0.0"
+    language: str = "fi"
+    status_per: Literal["goal", "metric", "both"] = "goal"
+    labels: Mapping[str, Labels] = attrs.field(factory=_default_labels, hash=False)
+    required: tuple[str, ...] = ("title", "responsible", "forecast")
+    description: str = ""
+    _lookup: dict[str, ScaleWord] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.levels:
+            raise SchemaError(f"schema {self.name!r}: at least one hierarchy level is required")
+        keys = [level.key for level in self.levels]
+        if len(set(keys)) != len(keys):
+            raise SchemaError(f"schema {self.name!r}: level keys repeat: {keys}")
+        unknown = set(self.required) - set(FIELDS)
+        if unknown:
+            raise SchemaError(
+                f"schema {self.name!r}: unknown required fields {sorted(unknown)}; "
+                f"known: {', '.join(FIELDS)}"
+            )
+        lookup: dict[str, ScaleWord] = {}
+        for step in self.scale:
+            for spelling in (step.word, *step.aliases):
+                norm = normalise_text(spelling)
+                if norm in lookup and lookup[norm] is not step:
+                    raise SchemaError(f"schema {self.name!r}: forecast word {spelling!r} repeats")
+                lookup[norm] = step
+        object.__setattr__(self, "_lookup", lookup)
+
+    def forecast(self, word: str) -> Forecast:
+        """Place a city's word on the canonical scale; the word is kept verbatim.
+
+        Unknown words give a forecast with ``level=None``; validation reports them.
+        """
+        step = self._lookup.get(normalise_text(word))
+        return Forecast(word, step.level if step else None)
+
+    def step(self, word: str) -> ScaleWord | None:
+        """The scale entry for a word, or ``None`` when the word is unknown."""
+        return self._lookup.get(normalise_text(word))
+
+    def suggest(self, word: str) -> list[str]:
+        """Known forecast words close to a misspelt one, best first."""
+        words = {normalise_text(s.word): s.word for s in self.scale}
+        close = difflib.get_close_matches(normalise_text(word), list(words), n=2, cutoff=0.6)
+        return [words[c] for c in close]
+
+    def label(self, field: str, lang: str | None = None) -> str:
+        """The label of a field in ``lang`` (default: the schema's language).
+
+        Raises:
+            KeyError: The schema has no label for that field.
+        """
+        return self.labels[field].get(lang or self.language)
+
+    def level(self, key: str) -> Level:
+        """The level with the given key.
+
+        Raises:
+            KeyError: The schema has no such level.
+        """
+        for level in self.levels:
+            if level.key == key:
+                return level
+        raise KeyError(key)
+
+    def colour(self, forecast: Forecast | None) -> str | None:
+        """The display colour of a forecast, if the schema gives one."""
+        if forecast is None:
+            return None
+        step = self.step(forecast.word)
+        return step.colour if step else None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Schema:
+        """Build a schema from plain data, e.g. a parsed YAML file.
+
+        Unknown keys are errors. ``labels`` given in the data are merged over the
+        defaults, so a schema names only what it changes.
+
+        Raises:
+            SchemaError: The data does not describe a schema.
+
+        Example:
+            >>> s = Schema.from_dict({
+            ...     "name": "demo", "title": "Demo",
+            ...     "levels": [{"key": "ala", "name": {"fi": "Ala", "sv": "Område", "en": "Area"}}],
+            ...     "scale": [{"word": "Kyllä", "level": "achieved"}],
+            ... })
+            >>> s.forecast("kyllä").level.value
+            'achieved'
+        """
+        data = dict(data)
+        labels = _default_labels()
+        try:
+            labels.update(_CONVERTER.structure(data.pop("labels", {}), dict[str, Labels]))
+            return _CONVERTER.structure({**data, "labels": labels}, cls)
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+            if isinstance(error, cattrs.BaseValidationError):
+                detail = "; ".join(cattrs.transform_error(error, path="schema"))
+            else:
+                detail = str(error)
+            raise SchemaError(f"invalid schema {data.get('name', '?')!r}: {detail}") from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data that :meth:`from_dict` reads back."""
+        out: dict[str, Any] = _CONVERTER.unstructure(self)
+        return out
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(
+        Schema,
+        cattrs.gen.make_dict_unstructure_fn(
+            Schema, conv, _lookup=cattrs.gen.override(omit=True)
+        ),
+    )
+    conv.register_structure_hook(
+        Schema,
+        cattrs.gen.make_dict_structure_fn(
+            Schema, conv, _cattrs_forbid_extra_keys=True, _lookup=cattrs.gen.override(omit=True)
+        ),
+    )
+    return conv
+
+
+_CONVERTER = _make_converter()
