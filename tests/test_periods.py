@@ -89,9 +89,7 @@ def test_defaults() -> None:
         ({"year": 2025, "annual": 1}, TypeError, "annual must be a bool, not int"),
     ],
 )
-def test_constructor_validation(
-    kwargs: dict[str, object], exc: type[Exception], message: str
-) -> None:
+def test_constructor_validation(kwargs: dict[str, object], exc: type[Exception], message: str) -> None:
     with pytest.raises(exc, match=message):
         Period(**kwargs)  # type: ignore[arg-type]
 

@@ -26,7 +26,7 @@ from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, So
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Comparator, Direction, Quantity, parse_quantity
 from strategiaseuranta.registry import available_schemas, get_schema, register_schema
-from strategiaseuranta.schema import Labels, Level, Schema, ScaleWord
+from strategiaseuranta.schema import Labels, Level, ScaleWord, Schema
 from strategiaseuranta.validate import validate
 
 __all__ = [

@@ -92,8 +92,12 @@ def _validate(args: argparse.Namespace) -> int:
                 status = max(status, EXIT_INVALID)
         if args.format == "json":
             records.append(
-                {"file": file, "goals": goals, "valid": goals is not None and not any(i.is_error for i in issues),
-                 "issues": [i.to_dict() for i in issues]}
+                {
+                    "file": file,
+                    "goals": goals,
+                    "valid": goals is not None and not any(i.is_error for i in issues),
+                    "issues": [i.to_dict() for i in issues],
+                }
             )
             continue
         _print_issues(issues)
@@ -130,8 +134,13 @@ def _show(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     from strategiaseuranta import dump, load  # noqa: PLC0415
 
-    if Path(args.input).resolve() == Path(args.output).resolve() and not args.output.endswith((".yaml", ".yml")):
-        print(f"strategiaseuranta: {args.output}: refusing to convert a file onto itself", file=sys.stderr)
+    if Path(args.input).resolve() == Path(args.output).resolve() and not args.output.endswith(
+        (".yaml", ".yml")
+    ):
+        print(
+            f"strategiaseuranta: {args.output}: refusing to convert a file onto itself",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     try:
         report = load(args.input)

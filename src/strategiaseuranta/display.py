@@ -42,7 +42,8 @@ _SHARES = (0.27, 0.25, 0.0, 0.30, 0.0)
 
 def _widths(rows: list[list[str]], usable: int) -> list[int]:
     longest = [
-        min(30, max((len(word) for row in rows for word in row[i].split()), default=4)) for i in range(len(_SHARES))
+        min(30, max((len(word) for row in rows for word in row[i].split()), default=4))
+        for i in range(len(_SHARES))
     ]
     spare = max(0, usable - sum(longest))
     return [w + int(spare * share) for w, share in zip(longest, _SHARES, strict=True)]
@@ -53,7 +54,10 @@ def _table(rows: list[list[str]], width: int, indent: str) -> list[str]:
     rule = indent + "─┼─".join("─" * w for w in widths)
     out: list[str] = []
     for n, row in enumerate(rows):
-        cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths, strict=True)]
+        cells = [
+            textwrap.wrap(cell, w, break_on_hyphens=False) or [""]
+            for cell, w in zip(row, widths, strict=True)
+        ]
         for i in range(max(len(c) for c in cells)):
             parts = [(c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
             out.append((indent + " │ ".join(parts)).rstrip())
@@ -104,8 +108,10 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
         width = max(80, shutil.get_terminal_size((100, 24)).columns)
     lines = [
         f"{report.organisation.municipality} · {report.organisation.body}",
-        f"{schema.label('period', lang)}: {report.period.render(schema.language)} · "
-        f"{_summary(report, schema, lang)}",
+        (
+            f"{schema.label('period', lang)}: {report.period.render(schema.language)} · "
+            f"{_summary(report, schema, lang)}"
+        ),
     ]
     if report.title:
         lines.insert(0, report.title)
@@ -121,7 +127,10 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
         indent = "  " * depth
         try:
             level = schema.level(n.level)
-            name, text_name = level.name.get(lang), (level.text_name.get(lang) if level.text_name else None)
+            name, text_name = (
+                level.name.get(lang),
+                (level.text_name.get(lang) if level.text_name else None),
+            )
         except KeyError:
             name, text_name = n.level, None
         lines.append("")
@@ -129,7 +138,12 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
         if n.text:
             label = f"{text_name}: " if text_name else ""
             lines.extend(
-                textwrap.wrap(label + n.text, width, initial_indent=indent + "  ", subsequent_indent=indent + "  ")
+                textwrap.wrap(
+                    label + n.text,
+                    width,
+                    initial_indent=indent + "  ",
+                    subsequent_indent=indent + "  ",
+                )
             )
         if n.goals:
             lines.append("")
@@ -138,7 +152,15 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
                 forecast = g.forecast.word if g.forecast else "–"
                 if g.binding:
                     forecast += f" ({schema.label('binding', lang)})"
-                rows.append([g.title, _metric_text(g), ", ".join(g.responsible), g.realisation or "", forecast])
+                rows.append(
+                    [
+                        g.title,
+                        _metric_text(g),
+                        ", ".join(g.responsible),
+                        g.realisation or "",
+                        forecast,
+                    ]
+                )
             lines.extend(_table(rows, width, indent + "  "))
         for child in n.children:
             node(child, depth + 1)

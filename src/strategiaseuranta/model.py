@@ -14,7 +14,7 @@ equal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -44,6 +44,25 @@ def _tuple_of_str(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+def _metrics(value: Iterable[Metric]) -> tuple[Metric, ...]:
+    return tuple(value)
+
+
+def _goals(value: Iterable[Goal]) -> tuple[Goal, ...]:
+    return tuple(value)
+
+
+def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
+    return tuple(value)
+
+
+def _status(value: Status | None) -> Status | None:
+    """An empty status (no realisation, no forecast) is no status."""
+    if value is not None and value.realisation is None and value.forecast is None:
+        return None
+    return value
 
 
 def _frozen_mapping(value: Mapping[str, Scalar] | None) -> Mapping[str, Scalar]:
@@ -168,12 +187,10 @@ class Goal:
     title: str
     years: YearSpan
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
-    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=tuple)
-    status: Status | None = None
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_metrics)
+    status: Status | None = attrs.field(default=None, converter=_status)
     binding: bool = False
-    attributes: Mapping[str, Scalar] = attrs.field(
-        factory=dict, converter=_frozen_mapping, hash=False
-    )
+    attributes: Mapping[str, Scalar] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
 
     @property
     def forecast(self) -> Forecast | None:
@@ -209,8 +226,8 @@ class Node:
     level: str
     title: str
     text: str | None = None
-    goals: tuple[Goal, ...] = attrs.field(default=(), converter=tuple)
-    children: tuple[Node, ...] = attrs.field(default=(), converter=tuple)
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_goals)
+    children: tuple[Node, ...] = attrs.field(default=(), converter=_nodes)
 
     def walk(self, trail: tuple[Node, ...] = ()) -> Iterator[tuple[tuple[Node, ...], Goal]]:
         """Yield ``(nodes from the top down to the goal's node, goal)`` in document order."""
@@ -242,7 +259,7 @@ class Report:
 
     organisation: Organisation
     period: Period
-    nodes: tuple[Node, ...] = attrs.field(default=(), converter=tuple)
+    nodes: tuple[Node, ...] = attrs.field(default=(), converter=_nodes)
     schema: str = "joensuu"
     title: str | None = None
     source: Source | None = attrs.field(default=None, eq=False, repr=False)

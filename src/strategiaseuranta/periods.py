@@ -121,9 +121,7 @@ def _month_tables() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]
         first["fi"][f"{stem}kuu"] = month
         for ending in _FI_KUU_ENDINGS:
             last["fi"][f"{stem}kuu{ending}"] = month
-    for month, (name, abbreviation) in enumerate(
-        zip(_SV_NAMES, _SV_ABBREVIATIONS, strict=True), start=1
-    ):
+    for month, (name, abbreviation) in enumerate(zip(_SV_NAMES, _SV_ABBREVIATIONS, strict=True), start=1):
         for token in (name, abbreviation, f"{abbreviation}."):
             first["sv"][token] = last["sv"][token] = month
     for month, name in enumerate(_EN_NAMES, start=1):
@@ -148,9 +146,7 @@ _NUMERIC_RE: Final = re.compile(
     r"(?:(?P<start>\d{1,2}) ?- ?(?P<end>\d{1,2})(?: ?/ ?| )|(?P<only>\d{1,2}) ?/ ?)(?P<year>\d{4})"
 )
 _DATE_RE: Final = re.compile(r"(?P<day>\d{1,2})\. ?(?P<month>\d{1,2})\. ?(?P<year>\d{4})")
-_NAMED_RE: Final = re.compile(
-    r"(?P<first>[^\W\d_]+\.?)(?: ?- ?(?P<last>[^\W\d_]+\.?))? ?(?P<year>\d{4})"
-)
+_NAMED_RE: Final = re.compile(r"(?P<first>[^\W\d_]+\.?)(?: ?- ?(?P<last>[^\W\d_]+\.?))? ?(?P<year>\d{4})")
 _YEAR_SPAN_RE: Final = re.compile(r"(?P<start>\d{4})(?: ?- ?(?P<end>\d{4}))?")
 
 _ACCEPTED_FORMS: Final = (
@@ -250,9 +246,7 @@ def _validate_year(_instance: object, attribute: attrs.Attribute[Any], value: ob
     _check_year(attribute.name, value)
 
 
-def _validate_start_month(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
+def _validate_start_month(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Attrs validator: an ``int`` month within 1..12."""
     month = _check_int(attribute.name, value)
     if not 1 <= month <= 12:
@@ -264,10 +258,7 @@ def _validate_end_month(instance: Period, attribute: attrs.Attribute[Any], value
     """Attrs validator: an ``int`` month within ``start_month``..12."""
     month = _check_int(attribute.name, value)
     if not instance.start_month <= month <= 12:
-        msg = (
-            f"{attribute.name} must be between start_month ({instance.start_month}) "
-            f"and 12, got {month}"
-        )
+        msg = f"{attribute.name} must be between start_month ({instance.start_month}) and 12, got {month}"
         raise ValueError(msg)
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import itertools
 import re
 from decimal import Decimal
 from typing import Final
@@ -488,7 +489,7 @@ _VALI: Final = frozenset({"välillä", "välille", "väliin", "välissä"})
 _LEVEL_AFTER: Final = frozenset({"tasolle", "tasoon", "tasolla", "asti", "saakka"})
 _IGNORE_NEXT: Final = frozenset(
     {"klo", "klo.", "kello", "liite", "liitteen", "liitteessä", "kohta", "kohdan", "kohdassa",
-     "§", "pykälä", "pykälän", "sivu", "sivulla", "s.", "nro", "n:o", "no"}
+     "§", "pykälä", "pykälän", "sivu", "sivulla", "s.", "nro", "n:o"}
 )  # fmt: skip
 _YEAR_BEFORE: Final = frozenset(
     {"vuonna", "vuosi", "vuoden", "vuodesta", "vuoteen", "vuodelle", "vuodelta", "vuosina",
@@ -725,12 +726,8 @@ def _mark_roles(toks: list[_Tok]) -> None:
             if line_start and nxt.text in {".", ")"} and after is not None:
                 tok.role = "list"
                 continue
-            if (
-                nxt.text == "."
-                and after is not None
-                and after.kind == "word"
-                and after.text[0].islower()
-            ):
+            lowercase_next = _is(after, "word") and after is not None and after.text[0].islower()
+            if nxt.text == "." and lowercase_next:
                 tok.role = "list"  # an ordinal: "2. asteen"
                 continue
         if prev is not None and (
@@ -811,9 +808,8 @@ def _expr_at(toks: list[_Tok], i: int) -> _Expr:
         _get(toks, j), "word", _LEVEL_AFTER
     )
     elative = case_text in _ELATIVE_CASES
-    change = (
-        change or case_text in {":lla", ":llä"} or (verb_adjacent and not level and not elative)
-    )
+    by_amount = case_text in {":lla", ":llä"}
+    change = change or by_amount or (verb_adjacent and not (level or elative))
     return _Expr(
         first=i,
         last=j - 1,
@@ -840,8 +836,8 @@ class _Baseline:
 
 
 def _year_of(tok: _Tok | None) -> int | None:
-    if tok is not None and tok.kind == "num" and tok.role == "year":
-        return int(tok.text[:4]) if tok.text[:4].isdigit() else None
+    if tok is not None and tok.kind == "num" and tok.role == "year" and len(tok.text) == 4:
+        return int(tok.text)
     return None
 
 
@@ -852,11 +848,7 @@ def _trailing_year(toks: list[_Tok], j: int) -> int | None:
         year = _year_of(tok)
         if year is not None:
             return year
-        if not (
-            tok.kind == "open"
-            or tok.text in {":", ","}
-            or (tok.kind == "word" and tok.lower in _YEAR_BEFORE)
-        ):
+        if not (tok.kind == "open" or tok.text in {":", ","} or _is(tok, "word", _YEAR_BEFORE)):
             return None
     return None
 
@@ -904,18 +896,13 @@ def _marker_baselines(toks: list[_Tok]) -> list[_Baseline]:
 def _parenthesised_baselines(toks: list[_Tok]) -> list[_Baseline]:
     """Find "(2023: 65 %)" and "(65 % vuonna 2023)" groups."""
     found: list[_Baseline] = []
-    for o, opener in enumerate(toks):
-        if opener.kind != "open":
+    parens = [k for k, tok in enumerate(toks) if tok.kind in {"open", "close"}]
+    for o, close in itertools.pairwise(parens):
+        if toks[o].kind != "open" or toks[close].kind != "close":
             continue
-        close = next(
-            (k for k in range(o + 1, len(toks)) if toks[k].kind in {"open", "close"}), None
-        )
-        if close is None or toks[close].kind != "close":
-            continue
-        years = [k for k in range(o + 1, close) if toks[k].role == "year"]
-        candidates = [
-            k for k in range(o + 1, close) if toks[k].kind == "num" and toks[k].role == ""
-        ]
+        nums = [k for k in range(o + 1, close) if toks[k].kind == "num"]
+        years = [k for k in nums if toks[k].role == "year"]
+        candidates = [k for k in nums if toks[k].role == ""]
         if not years or len(candidates) != 1:
             continue
         expr = _expr_at(toks, candidates[0])
@@ -923,9 +910,7 @@ def _parenthesised_baselines(toks: list[_Tok]) -> list[_Baseline]:
             continue
         inside = set(range(expr.first, expr.last + 1)) | set(years)
         if all(
-            k in inside
-            or toks[k].text in {":", "=", ","}
-            or (toks[k].kind == "word" and toks[k].lower in _YEAR_BEFORE)
+            k in inside or toks[k].text in {":", "=", ","} or _is(toks[k], "word", _YEAR_BEFORE)
             for k in range(o + 1, close)
         ):
             _use(toks, expr)

@@ -99,9 +99,7 @@ def get_schema(name: str) -> Schema:
         if not isinstance(data, Mapping):
             raise SchemaError(f"{name}: a schema file must hold a mapping")
         return Schema.from_dict(data)
-    raise SchemaError(
-        f"unknown schema {name!r}; available: {', '.join(sorted(_registered)) or 'none'}"
-    )
+    raise SchemaError(f"unknown schema {name!r}; available: {', '.join(sorted(_registered)) or 'none'}")
 
 
 def available_schemas() -> Mapping[str, str]:

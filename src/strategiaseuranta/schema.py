@@ -10,7 +10,7 @@ from a mapping (a YAML file) with :meth:`Schema.from_dict`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 import attrs
@@ -20,7 +20,7 @@ from strategiaseuranta.exceptions import SchemaError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.ids import normalise_text
 
-__all__ = ["LANGUAGES", "FIELDS", "Labels", "Level", "Schema", "ScaleWord"]
+__all__ = ["FIELDS", "LANGUAGES", "Labels", "Level", "ScaleWord", "Schema"]
 
 LANGUAGES = ("fi", "sv", "en")
 """The label languages every schema provides."""
@@ -123,6 +123,14 @@ def _default_labels() -> dict[str, Labels]:
     }
 
 
+def _levels(value: Iterable[Level]) -> tuple[Level, ...]:
+    return tuple(value)
+
+
+def _scale(value: Iterable[ScaleWord]) -> tuple[ScaleWord, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Schema:
     """A municipality's reporting vocabulary.
@@ -152,8 +160,8 @@ class Schema:
 
     name: str
     title: str
-    levels: tuple[Level, ...] = attrs.field(converter=tuple)
-    scale: tuple[ScaleWord, ...] = attrs.field(converter=tuple)
+    levels: tuple[Level, ...] = attrs.field(converter=_levels)
+    scale: tuple[ScaleWord, ...] = attrs.field(converter=_scale)
     version: str = "1.0.0"
     language: str = "fi"
     status_per: Literal["goal", "metric", "both"] = "goal"
@@ -171,8 +179,7 @@ class Schema:
         unknown = set(self.required) - set(FIELDS)
         if unknown:
             raise SchemaError(
-                f"schema {self.name!r}: unknown required fields {sorted(unknown)}; "
-                f"known: {', '.join(FIELDS)}"
+                f"schema {self.name!r}: unknown required fields {sorted(unknown)}; known: {', '.join(FIELDS)}"
             )
         lookup: dict[str, ScaleWord] = {}
         for step in self.scale:
@@ -268,9 +275,7 @@ def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(
         Schema,
-        cattrs.gen.make_dict_unstructure_fn(
-            Schema, conv, _lookup=cattrs.gen.override(omit=True)
-        ),
+        cattrs.gen.make_dict_unstructure_fn(Schema, conv, _lookup=cattrs.gen.override(omit=True)),
     )
     conv.register_structure_hook(
         Schema,

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from strategiaseuranta.formats._plain import JSON_DIALECT, YAML_DIALECT, Dialect
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.formats._plain import JSON_DIALECT, YAML_DIALECT, Dialect
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.quantities import looks_quantitative
 from strategiaseuranta.registry import get_schema
@@ -119,7 +119,10 @@ def check_duplicate_ids(ctx: Context) -> Iterator[Issue]:
     for node, trail, pointer in ctx.nodes:
         if node_counts[node.id] > 1:
             yield ctx.issue(
-                "V201", f"hierarchy id {node.id!r} is used {node_counts[node.id]} times", (*pointer, "id"), trail
+                "V201",
+                f"hierarchy id {node.id!r} is used {node_counts[node.id]} times",
+                (*pointer, "id"),
+                trail,
             )
 
 
@@ -151,14 +154,25 @@ def check_required_texts(ctx: Context) -> Iterator[Issue]:
             yield ctx.issue("V202", f"empty {label('title')!r}", (*ptr, ctx.key("goal", "title")), *where)
         if "responsible" in required and all(_blank(r) for r in goal.responsible):
             yield ctx.issue(
-                "V202", f"no {label('responsible')!r} given", (*ptr, ctx.key("goal", "responsible")), *where
+                "V202",
+                f"no {label('responsible')!r} given",
+                (*ptr, ctx.key("goal", "responsible")),
+                *where,
             )
         if "realisation" in required and _blank(goal.realisation):
             yield ctx.issue(
-                "V202", f"no {label('realisation')!r} given", (*ptr, ctx.key("goal", "realisation")), *where
+                "V202",
+                f"no {label('realisation')!r} given",
+                (*ptr, ctx.key("goal", "realisation")),
+                *where,
             )
         if ("target" in required or "metric" in required) and not goal.metrics:
-            yield ctx.issue("V202", f"no {label('target')!r} given: the goal has no metrics", (*ptr, mkey), *where)
+            yield ctx.issue(
+                "V202",
+                f"no {label('target')!r} given: the goal has no metrics",
+                (*ptr, mkey),
+                *where,
+            )
         for i, metric in enumerate(goal.metrics):
             for field in ("metric", "target", "baseline", "value"):
                 attr = "name" if field == "metric" else field
@@ -284,7 +298,9 @@ def check_achieved_but_missed(ctx: Context) -> Iterator[Issue]:
     for place in ctx.goals:
         goal_achieved = place.goal.level is ForecastLevel.ACHIEVED
         for i, metric in enumerate(place.goal.metrics):
-            achieved = goal_achieved or (metric.status is not None and metric.status.level is ForecastLevel.ACHIEVED)
+            achieved = goal_achieved or (
+                metric.status is not None and metric.status.level is ForecastLevel.ACHIEVED
+            )
             if achieved and _misses(metric):
                 yield ctx.issue(
                     "V207",

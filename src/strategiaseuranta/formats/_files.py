@@ -22,7 +22,9 @@ MAX_BYTES = 64 * 1024 * 1024
 _BOM = "\ufeff"
 
 
-def fail(code: str, message: str, file: str | None, line: int | None = None, column: int | None = None) -> LoadError:
+def fail(
+    code: str, message: str, file: str | None, line: int | None = None, column: int | None = None
+) -> LoadError:
     """A :class:`LoadError` holding one issue."""
     return LoadError([Issue(code, message, Location(file, line, column))])
 
@@ -104,17 +106,18 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], None], *, 
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        temp = Path(tmp)
         with contextlib.suppress(OSError):
             if target.exists():
-                os.chmod(tmp, target.stat().st_mode & 0o7777)
+                temp.chmod(target.stat().st_mode & 0o7777)
             else:
                 umask = os.umask(0)
                 os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+                temp.chmod(0o666 & ~umask)
+        temp.replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            Path(tmp).unlink()
         raise
 
 

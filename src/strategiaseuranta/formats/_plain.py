@@ -133,7 +133,9 @@ class Reader:
         )
         return None
 
-    def check_keys(self, data: Mapping[str, Any], allowed: Iterable[str], kind: str, pointer: Pointer) -> None:
+    def check_keys(
+        self, data: Mapping[Any, Any], allowed: Iterable[str], kind: str, pointer: Pointer
+    ) -> None:
         allowed = list(allowed)
         for key in data:
             if key in allowed:
@@ -146,7 +148,13 @@ class Reader:
             self.problem("L202", f"unknown key {key!r} in the {_KIND_NAMES[kind]}{hint}", (*pointer, key))
 
     def text(
-        self, data: Mapping[str, Any], kind: str, field: str, pointer: Pointer, *, required: bool = False
+        self,
+        data: Mapping[str, Any],
+        kind: str,
+        field: str,
+        pointer: Pointer,
+        *,
+        required: bool = False,
     ) -> str | None:
         key = self.dialect.key(kind, field)
         if key not in data or data[key] is None:
@@ -231,7 +239,11 @@ class Reader:
     def _period(self, top: Mapping[str, Any]) -> Period | None:
         key = self.dialect.key("report", "period")
         if key not in top:
-            self.problem("L203", f"the report has no {key!r} (reporting period, e.g. 'tammi–heinäkuu 2025')", ())
+            self.problem(
+                "L203",
+                f"the report has no {key!r} (reporting period, e.g. 'tammi–heinäkuu 2025')",
+                (),
+            )
             return None
         value = top[key]
         try:
@@ -291,7 +303,8 @@ class Reader:
             if d.finnish:
                 self.problem("L203", f"the hierarchy entry has no title under {level_key!r}", pointer)
             return None
-        node_id = self._id(node, "node", pointer) or self.node_ids.next(f"{level_key} {title}")
+        derived = self.node_ids.next(f"{level_key} {title}")
+        node_id = self._id(node, "node", pointer) or derived
         gkey, ckey = d.key("node", "goals"), d.key("node", "children")
         goals = [
             g
@@ -323,7 +336,8 @@ class Reader:
         d = self.dialect
         self.check_keys(goal, d.keys("goal"), "goal", pointer)
         title = self.text(goal, "goal", "title", pointer, required=True)
-        goal_id = self._id(goal, "goal", pointer)
+        derived = self.goal_ids.next(title or "")
+        goal_id = self._id(goal, "goal", pointer) or derived
         years = self._years(goal, pointer)
         binding = False
         bkey = d.key("goal", "binding")
@@ -331,7 +345,11 @@ class Reader:
             if isinstance(goal[bkey], bool):
                 binding = goal[bkey]
             else:
-                self.problem("L201", f"{bkey!r} must be true or false, found {_describe(goal[bkey])}", (*pointer, bkey))
+                self.problem(
+                    "L201",
+                    f"{bkey!r} must be true or false, found {_describe(goal[bkey])}",
+                    (*pointer, bkey),
+                )
         responsible = self._responsible(goal, pointer)
         mkey = d.key("goal", "metrics")
         metric_ids = _Ids()
@@ -349,7 +367,7 @@ class Reader:
             return None
         status = None if realisation is None and forecast is None else Status(realisation, forecast)
         return Goal(
-            goal_id or self.goal_ids.next(title),
+            goal_id,
             title,
             years,
             responsible,
@@ -386,7 +404,11 @@ class Reader:
             return (value,)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        self.problem("L201", f"{key!r} must be text or a list of texts, found {_describe(value)}", (*pointer, key))
+        self.problem(
+            "L201",
+            f"{key!r} must be text or a list of texts, found {_describe(value)}",
+            (*pointer, key),
+        )
         return ()
 
     def _forecast(self, data: Mapping[str, Any], kind: str, field: str, pointer: Pointer) -> Forecast | None:
@@ -398,7 +420,7 @@ class Reader:
             extra = set(value) - {"word", "level"}
             word = value.get("word")
             if extra or not isinstance(word, str):
-                self.problem("L201", f"{key!r} must be {{\"word\": text, \"level\": ...}}", (*pointer, key))
+                self.problem("L201", f'{key!r} must be {{"word": text, "level": ...}}', (*pointer, key))
                 return None
             forecast = self.schema.forecast(word)
             level = value.get("level")
@@ -432,7 +454,9 @@ class Reader:
         for k, v in value.items():
             if not isinstance(k, str) or not (v is None or isinstance(v, str | int | float | bool)):
                 self.problem(
-                    "L201", f"custom field {k!r} must hold text, a number or true/false", (*pointer, key, str(k))
+                    "L201",
+                    f"custom field {k!r} must hold text, a number or true/false",
+                    (*pointer, key, str(k)),
                 )
                 continue
             out[k] = v
@@ -443,14 +467,19 @@ class Reader:
         if metric is None:
             return None
         self.check_keys(metric, self.dialect.keys("metric"), "metric", pointer)
-        metric_id = self._id(metric, "metric", pointer)
         name = self.text(metric, "metric", "name", pointer)
         target = self.text(metric, "metric", "target", pointer)
         baseline = self.text(metric, "metric", "baseline", pointer)
         value = self.text(metric, "metric", "value", pointer)
         status = self._forecast(metric, "metric", "status", pointer)
+        derived = ids.next(name or target or "mittari")
         return Metric(
-            metric_id or ids.next(name or target or "mittari"), name, target, baseline, value, status
+            self._id(metric, "metric", pointer) or derived,
+            name,
+            target,
+            baseline,
+            value,
+            status,
         )
 
 
@@ -560,11 +589,15 @@ class Writer:
         if not fi:
             out["years"] = {"start": goal.years.start, "end": goal.years.end}
         elif goal.years != YearSpan.single(self.report.period.year):
-            out["years"] = int(goal.years.start) if goal.years.start == goal.years.end else goal.years.render()
+            out["years"] = (
+                int(goal.years.start) if goal.years.start == goal.years.end else goal.years.render()
+            )
         if goal.binding or not fi:
             out["binding"] = goal.binding
         if goal.responsible or not fi:
-            out["responsible"] = goal.responsible[0] if fi and len(goal.responsible) == 1 else list(goal.responsible)
+            out["responsible"] = (
+                goal.responsible[0] if fi and len(goal.responsible) == 1 else list(goal.responsible)
+            )
         if goal.metrics or not fi:
             ids = _Ids()
             out["metrics"] = [self.metric(m, ids) for m in goal.metrics]

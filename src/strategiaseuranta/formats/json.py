@@ -47,12 +47,12 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Duplicate(key)
+            raise _DuplicateKeyError(key)
         out[key] = value
     return out
 
 
-class _Duplicate(ValueError):
+class _DuplicateKeyError(ValueError):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
@@ -72,7 +72,7 @@ def loads_plain(text: str, name: str | None = None) -> Any:
     _check_depth(text, name)
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
-    except _Duplicate as error:
+    except _DuplicateKeyError as error:
         raise fail("L105", f"duplicate key {error.key!r}", name) from None
     except json.JSONDecodeError as error:
         raise fail("L104", f"JSON syntax error: {error.msg}", name, error.lineno, error.colno) from None

@@ -17,12 +17,14 @@ import io
 import os
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from strategiaseuranta.exceptions import LoadError
 from strategiaseuranta.formats._files import Locator, atomic_write, fail, read_text
@@ -35,7 +37,7 @@ MAX_DEPTH = 100
 """Deepest nesting of YAML collections accepted."""
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     def __init__(self, code: str, message: str, mark: Any) -> None:
         super().__init__(message)
         self.code, self.message, self.mark = code, message, mark
@@ -48,9 +50,9 @@ class _PlainConstructor(SafeConstructor):
     aliases, explicit non-standard tags, binary, sets and ordered maps are refused.
     """
 
-    def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: FBT001, FBT002
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Refused(
+            raise _RefusedError(
                 "L106",
                 "YAML aliases (*name) are not accepted: write the value out in full",
                 node.start_mark,
@@ -62,14 +64,14 @@ class _PlainConstructor(SafeConstructor):
         return value
 
     def _refuse(self, node: Any) -> Any:
-        raise _Refused("L107", f"YAML tag {node.tag!r} is not accepted", node.start_mark)
+        raise _RefusedError("L107", f"YAML tag {node.tag!r} is not accepted", node.start_mark)
 
 
 for _tag in ("int", "float", "timestamp"):
-    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._as_text)  # noqa: SLF001
+    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._as_text)
 for _tag in ("binary", "set", "omap", "pairs"):
-    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._refuse)  # noqa: SLF001
-_PlainConstructor.add_constructor(None, _PlainConstructor._refuse)  # noqa: SLF001
+    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._refuse)
+_PlainConstructor.add_constructor(None, _PlainConstructor._refuse)
 
 _FLOW_OPEN = re.compile(r"[\[{]")
 
@@ -106,7 +108,7 @@ def loads_plain(text: str, name: str | None = None) -> Any:
     yaml.Constructor = _PlainConstructor
     try:
         data = yaml.load(text)
-    except _Refused as error:
+    except _RefusedError as error:
         raise fail(error.code, error.message, name, error.mark.line + 1, error.mark.column + 1) from None
     except DuplicateKeyError as error:
         mark = error.problem_mark
@@ -122,7 +124,11 @@ def loads_plain(text: str, name: str | None = None) -> Any:
         what = " ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
         code = "L107" if "constructor for the tag" in what else "L104"
         raise fail(
-            code, f"YAML syntax error: {what}", name, mark.line + 1 if mark else None, mark.column + 1 if mark else None
+            code,
+            f"YAML syntax error: {what}",
+            name,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
         ) from None
     except (YAMLError, RecursionError, ValueError) as error:
         raise fail("L104", f"YAML syntax error: {error}", name) from None
@@ -201,7 +207,8 @@ def dumps_report(report: Report, *, template: str | None = None) -> str:
     tree = _to_commented(plain)
     buf = io.StringIO()
     period = report.period.render("fi")
-    buf.write(_HEADER.format(body=report.organisation.body, period=period))
+    body = "".join(c if c.isprintable() else " " for c in report.organisation.body)
+    buf.write(_HEADER.format(body=body, period=period))
     yaml.dump(tree, buf)
     return buf.getvalue()
 
@@ -216,7 +223,7 @@ def dump_report(report: Report, path: str | os.PathLike[str], *, keep: bool = Tr
     template = None
     if keep:
         for candidate in (name, report.source.file if report.source else None):
-            if candidate and candidate.endswith((".yaml", ".yml")) and os.path.isfile(candidate):
+            if candidate and candidate.endswith((".yaml", ".yml")) and Path(candidate).is_file():
                 try:
                     template = read_text(candidate)
                     break
@@ -226,7 +233,15 @@ def dump_report(report: Report, path: str | os.PathLike[str], *, keep: bool = Tr
     atomic_write(name, lambda handle: handle.write(text))
 
 
+_NEEDS_ESCAPES = re.compile(
+    "[\x85\u2028\u2029\r\ufeff]|[^\n\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
 def _to_commented(value: Any) -> Any:
+    if isinstance(value, str) and _NEEDS_ESCAPES.search(value):
+        # Line-break look-alikes and control characters survive only as escapes.
+        return DoubleQuotedScalarString(value)
     if isinstance(value, Mapping):
         out = CommentedMap()
         for k, v in value.items():

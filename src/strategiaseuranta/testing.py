@@ -1,0 +1,267 @@
+"""Hypothesis strategies for the model, for our tests and for plugin authors.
+
+Every strategy draws values that the library's own formats can carry, so
+``load(dump(x)) == x`` is a fair property to test for any drawn report::
+
+    from hypothesis import given
+    from strategiaseuranta.testing import reports
+
+    @given(reports())
+    def test_my_exporter_round_trips(report): ...
+
+Needs the ``testing`` extra (``pip install strategiaseuranta[testing]``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "strategiaseuranta.testing needs hypothesis: pip install 'strategiaseuranta[testing]'"
+    ) from error
+
+from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Status
+from strategiaseuranta.periods import Period, YearSpan
+from strategiaseuranta.registry import get_schema
+
+if TYPE_CHECKING:
+    from strategiaseuranta.schema import Schema
+
+__all__ = [
+    "finnish_texts",
+    "forecast_levels",
+    "forecasts",
+    "goals",
+    "ids",
+    "metrics",
+    "nodes",
+    "periods",
+    "reports",
+    "texts",
+    "year_spans",
+]
+
+FINNISH_WORDS = (
+    "Edistämme",
+    "osallisuutta",
+    "Osallisuus-",
+    "ja",
+    "vetovoimapalvelut",
+    "tammi–heinäkuussa",
+    "Tilava-tilavaraussivustolle",
+    "Unicef:n",
+    "–malliin",
+    "vähintään",
+    "70–100 %",
+    "1 200 kpl",
+    "3,5",
+    "Åbo",
+    "Ähtäri",
+    "ÖLJY",
+    "kyllä",
+    "…",
+    "#1",
+    "ry:n",
+    "'lainaus'",
+    '"sitaatti"',
+    "- ei",
+    "true",
+    "null",
+    "2025",
+    "0x1F",
+)
+
+
+def texts() -> st.SearchStrategy[str]:
+    """Any text a city could type: every Unicode character but surrogates and NUL, any length."""
+    return st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=60)
+
+
+def finnish_texts() -> st.SearchStrategy[str]:
+    """Realistic Finnish texts, with the characters and tokens that trip serialisers."""
+    words = st.lists(st.sampled_from(FINNISH_WORDS), min_size=1, max_size=12)
+    return st.one_of(words.map(" ".join), texts())
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Explicit ids as files write them."""
+    return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,24}", fullmatch=True)
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Any valid reporting period."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Period:
+        year = draw(st.integers(1990, 2100))
+        if draw(st.booleans()):
+            return Period(year, annual=True)
+        start = draw(st.integers(1, 12))
+        end = draw(st.integers(start, 12))
+        return Period(year, start, end)
+
+    return build()
+
+
+def year_spans(around: int | None = None) -> st.SearchStrategy[YearSpan]:
+    """Year spans; with ``around``, spans that contain that year."""
+    if around is not None:
+        return st.tuples(st.integers(0, 2), st.integers(0, 2)).map(
+            lambda t: YearSpan(around - t[0], around + t[1])
+        )
+    return st.tuples(st.integers(1990, 2100), st.integers(0, 4)).map(lambda t: YearSpan(t[0], t[0] + t[1]))
+
+
+def forecast_levels() -> st.SearchStrategy[ForecastLevel]:
+    """Levels of the canonical scale."""
+    return st.sampled_from(ForecastLevel)
+
+
+def forecasts(schema: Schema | None = None) -> st.SearchStrategy[Forecast]:
+    """Forecasts placed by a schema: mostly its own words, sometimes words it does not know."""
+    schema = schema or get_schema("joensuu")
+    known = st.sampled_from([s.word for s in schema.scale])
+    return st.one_of(known, known, finnish_texts()).map(schema.forecast)
+
+
+def metrics(schema: Schema | None = None) -> st.SearchStrategy[Metric]:
+    """Metrics with any mix of texts present (ids are explicit or derived by the caller)."""
+    optional = st.none() | finnish_texts()
+    return st.builds(
+        Metric,
+        id=st.just(""),
+        name=optional,
+        target=optional,
+        baseline=optional,
+        value=optional,
+        status=st.none() | forecasts(schema),
+    )
+
+
+def _with_ids(items: list[Metric]) -> list[Metric]:
+    from strategiaseuranta.formats._plain import _Ids  # noqa: PLC0415
+
+    derive = _Ids()
+    out = []
+    for m in items:
+        derived = derive.next(m.name or m.target or "mittari")
+        out.append(m if m.id else _evolve(m, id=derived))
+    return out
+
+
+def _evolve(obj: object, **changes: object) -> object:
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(obj, **changes)  # type: ignore[misc]
+
+
+@st.composite
+def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
+    title = draw(finnish_texts())
+    explicit = draw(st.none() | ids())
+    metric_list = draw(st.lists(metrics(schema), max_size=3))
+    metric_list = [
+        _evolve(m, id=draw(ids())) if draw(st.booleans()) else m  # type: ignore[misc]
+        for m in metric_list
+    ]
+    status = draw(
+        st.none()
+        | st.builds(Status, realisation=st.none() | finnish_texts(), forecast=st.none() | forecasts(schema))
+    )
+    attributes = draw(
+        st.dictionaries(
+            st.sampled_from(["kustannus", "lisätieto", "tila-arvio", "sitova_valtuusto"]),
+            st.none() | st.booleans() | finnish_texts(),
+            max_size=2,
+        )
+    )
+    return Goal(
+        explicit or "",
+        title,
+        draw(year_spans(around=year)),
+        draw(st.lists(finnish_texts(), max_size=3)),
+        _with_ids(metric_list),
+        status,
+        draw(st.booleans()),
+        attributes,
+    )
+
+
+def goals(schema: Schema | None = None, year: int = 2025) -> st.SearchStrategy[Goal]:
+    """Operational goals for a round of ``year``; ``id`` is empty where the file would derive it.
+
+    Use :func:`reports` for complete values: it fills in derived ids the way the reader does.
+    """
+    return _goal(schema or get_schema("joensuu"), year)
+
+
+@st.composite
+def _node(draw: st.DrawFn, schema: Schema, year: int, depth: int) -> Node:
+    level = draw(st.sampled_from([lv.key for lv in schema.levels]))
+    text = draw(st.none() | finnish_texts()) if schema.level(level).text_key else None
+    children = draw(st.lists(_node(schema, year, depth - 1), max_size=2)) if depth > 0 else []
+    return Node(
+        draw(st.none() | ids()) or "",
+        level,
+        draw(finnish_texts()),
+        text,
+        draw(st.lists(goals(schema, year), max_size=3)),
+        children,
+    )
+
+
+def nodes(schema: Schema | None = None, year: int = 2025, depth: int = 2) -> st.SearchStrategy[Node]:
+    """Hierarchy entries of the schema's levels, up to ``depth`` levels of children."""
+    return _node(schema or get_schema("joensuu"), year, depth)
+
+
+def _fill_ids(report: Report) -> Report:
+    """Give every id-less entry the id the reader would derive (document order)."""
+    from strategiaseuranta.formats._plain import _Ids  # noqa: PLC0415
+
+    node_ids, goal_ids = _Ids(), _Ids()
+
+    def fix_node(node: Node) -> Node:
+        derived = node_ids.next(f"{node.level} {node.title}")
+        goals_ = []
+        for goal in node.goals:
+            gid = goal_ids.next(goal.title)
+            goals_.append(goal if goal.id else _evolve(goal, id=gid))
+        return _evolve(  # type: ignore[return-value]
+            node, id=node.id or derived, goals=goals_, children=[fix_node(c) for c in node.children]
+        )
+
+    return _evolve(report, nodes=[fix_node(n) for n in report.nodes])  # type: ignore[return-value]
+
+
+@st.composite
+def _report(draw: st.DrawFn, schema: Schema, max_nodes: int) -> Report:
+    period = draw(periods())
+    report = Report(
+        Organisation(draw(finnish_texts()), draw(finnish_texts())),
+        period,
+        draw(st.lists(nodes(schema, period.year), max_size=max_nodes)),
+        schema=schema.name,
+        title=draw(st.none() | finnish_texts()),
+    )
+    return _fill_ids(report)
+
+
+def reports(schema: Schema | str | None = None, max_nodes: int = 3) -> st.SearchStrategy[Report]:
+    """Complete reports of a schema (default: ``joensuu``), with ids as the reader derives them.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=5)
+        ... @given(reports())
+        ... def check(report):
+        ...     assert all(goal.id for goal in report.goals)
+        >>> check()
+    """
+    if isinstance(schema, str) or schema is None:
+        schema = get_schema(schema or "joensuu")
+    return _report(schema, max_nodes)
