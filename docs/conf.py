@@ -11,7 +11,7 @@ from importlib.metadata import version as _version
 
 project = "strategiaseuranta"
 author = "strategiaseuranta contributors"
-copyright = "2025, strategiaseuranta contributors"  # noqa: A001 - Sphinx's name for it
+copyright = "2025, strategiaseuranta contributors"
 release = _version("strategiaseuranta")
 version = ".".join(release.split(".")[:2])
 
@@ -43,23 +43,16 @@ python_use_unqualified_type_names = True
 
 # -- nitpicky: every reference must resolve ----------------------------------------------
 nitpicky = True
-# Only types from outside this project: the standard library, attrs and ruamel.yaml.
+# Only types from outside this project: the standard library and attrs.
 # There is no intersphinx (nothing is fetched from the network), so references to them
 # cannot resolve. Our own names are never listed here.
 nitpick_ignore = [
-    ("py:class", "Decimal"),
     ("py:class", "decimal.Decimal"),
     ("py:class", "os.PathLike"),
-    ("py:class", "Self"),
-    ("py:class", "typing.Self"),
-    ("py:class", "enum.Enum"),
     ("py:func", "attrs.evolve"),
 ]
 nitpick_ignore_regex = [
-    (r"py:(class|obj|data)", r"(collections\.abc|typing)\.\w+"),
-    (r"py:(class|obj)", r"(Mapping|Sequence|Iterable|Iterator|Callable|Any|Literal)"),
-    (r"py:(class|func|obj)", r"attr(s)?\.\w+"),
-    (r"py:(class|obj)", r"ruamel\.yaml(\.\w+)*"),
+    ("py:class", r"collections\.abc\.\w+"),
 ]
 
 # -- HTML ---------------------------------------------------------------------------------
@@ -76,7 +69,7 @@ html_static_path: list[str] = []
 # than one, the reference stays broken and the nitpicky build fails as it should.
 
 
-def _resolve_in_defining_module(app, env, node, contnode):  # noqa: ANN001, ANN202
+def _resolve_in_defining_module(app, env, node, contnode):
     target = node.get("reftarget", "")
     if node.get("refdomain") != "py" or not target or "." in target.lstrip("~"):
         return None
@@ -92,5 +85,5 @@ def _resolve_in_defining_module(app, env, node, contnode):  # noqa: ANN001, ANN2
     return domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], found[0], node, contnode)
 
 
-def setup(app):  # noqa: ANN001, ANN201
+def setup(app):
     app.connect("missing-reference", _resolve_in_defining_module)

@@ -20,7 +20,7 @@ __all__ = ["derive_id", "is_valid_id", "normalise_text", "unique_ids"]
 _SPACE = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "é": "e", "š": "s", "ž": "z"})
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 
 
 def normalise_text(text: str) -> str:
@@ -76,4 +76,4 @@ def is_valid_id(value: str) -> bool:
         >>> is_valid_id("hyte-1"), is_valid_id("two words")
         (True, False)
     """
-    return bool(_ID.match(value))
+    return _ID.fullmatch(value) is not None

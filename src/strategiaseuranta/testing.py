@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - depends on the environment
@@ -78,7 +80,7 @@ FINNISH_WORDS = (
 
 def texts() -> st.SearchStrategy[str]:
     """Any text a city could type: every Unicode character but surrogates and NUL, any length."""
-    return st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=60)
+    return st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=60)
 
 
 def finnish_texts() -> st.SearchStrategy[str]:
@@ -149,14 +151,8 @@ def _with_ids(items: list[Metric]) -> list[Metric]:
     out = []
     for m in items:
         derived = derive.next(m.name or m.target or "mittari")
-        out.append(m if m.id else _evolve(m, id=derived))
+        out.append(m if m.id else attrs.evolve(m, id=derived))
     return out
-
-
-def _evolve(obj: object, **changes: object) -> object:
-    import attrs  # noqa: PLC0415
-
-    return attrs.evolve(obj, **changes)  # type: ignore[misc]
 
 
 @st.composite
@@ -164,10 +160,7 @@ def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
     title = draw(finnish_texts())
     explicit = draw(st.none() | ids())
     metric_list = draw(st.lists(metrics(schema), max_size=3))
-    metric_list = [
-        _evolve(m, id=draw(ids())) if draw(st.booleans()) else m  # type: ignore[misc]
-        for m in metric_list
-    ]
+    metric_list = [attrs.evolve(m, id=draw(ids())) if draw(st.booleans()) else m for m in metric_list]
     status = draw(
         st.none()
         | st.builds(Status, realisation=st.none() | finnish_texts(), forecast=st.none() | forecasts(schema))
@@ -230,12 +223,12 @@ def _fill_ids(report: Report) -> Report:
         goals_ = []
         for goal in node.goals:
             gid = goal_ids.next(goal.title)
-            goals_.append(goal if goal.id else _evolve(goal, id=gid))
-        return _evolve(  # type: ignore[return-value]
+            goals_.append(goal if goal.id else attrs.evolve(goal, id=gid))
+        return attrs.evolve(
             node, id=node.id or derived, goals=goals_, children=[fix_node(c) for c in node.children]
         )
 
-    return _evolve(report, nodes=[fix_node(n) for n in report.nodes])  # type: ignore[return-value]
+    return attrs.evolve(report, nodes=[fix_node(n) for n in report.nodes])
 
 
 @st.composite

@@ -290,7 +290,7 @@ class Reader:
             allowed = [d.key("node", f) for f in ("level", "title", "text")] + common
             self.check_keys(node, allowed, "node", pointer)
             level_key = self.text(node, "node", "level", pointer, required=True) or ""
-            if level_key and level_key not in {lv.key for lv in schema.levels}:
+            if level_key not in {lv.key for lv in schema.levels}:
                 self.problem(
                     "L204",
                     f"level {level_key!r} is not a level of schema {schema.name!r} "

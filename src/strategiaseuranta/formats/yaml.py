@@ -258,7 +258,7 @@ def _merge_into(template: str, report: Report, yaml: YAML) -> str | None:
         old = loads_report(template)
         from ruamel.yaml.util import load_yaml_guess_indent  # noqa: PLC0415
 
-        tree, indent, block_seq_indent = load_yaml_guess_indent(template)
+        tree, indent, block_seq_indent = load_yaml_guess_indent(template, yaml=yaml)
     except (LoadError, YAMLError, ValueError):
         return None
     if not isinstance(tree, CommentedMap) or old.organisation != report.organisation:
@@ -327,14 +327,17 @@ def _sync_list(tree: CommentedMap, key: str, old: list[_NodeView], new: list[_No
     if not isinstance(seq, CommentedSeq) or len(seq) != len(old):
         tree[key] = _to_commented([n.plain() for n in new])
         return
-    by_id = {o.id: (i, o) for i, o in enumerate(old)}
+    by_id: dict[str, list[int]] = {}
+    for i, o in enumerate(old):
+        by_id.setdefault(o.id, []).append(i)
     items: list[Any] = []
     for view in new:
-        found = by_id.get(view.id)
-        if found is None:
+        candidates = by_id.get(view.id)
+        if not candidates:
             items.append(_to_commented(view.plain()))
             continue
-        index, before = found
+        index = candidates.pop(0)  # repeated ids pair up in document order
+        before = old[index]
         item = seq[index]
         if isinstance(item, CommentedMap):
             _sync_item(item, before, view)

@@ -1,0 +1,197 @@
+"""YAML and JSON files: round trips, comment-keeping edits, atomic writes."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from ruamel.yaml import YAML
+
+import strategiaseuranta as ss
+from strategiaseuranta.formats import json as jsonfmt
+from strategiaseuranta.formats import yaml as yamlfmt
+from strategiaseuranta.testing import reports
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "joensuu" / "2025-07.yaml"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "2025-07.yaml"
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_the_fast_yaml_path_uses_the_c_parser() -> None:
+    assert YAML(typ="safe").Parser.__name__ == "CParser"
+
+
+@given(reports())
+def test_yaml_round_trip(report: ss.Report) -> None:
+    assert yamlfmt.loads_report(yamlfmt.dumps_report(report)) == report
+
+
+@given(reports())
+def test_json_round_trip(report: ss.Report) -> None:
+    assert jsonfmt.loads_report(jsonfmt.dumps_report(report)) == report
+
+
+@given(reports())
+def test_yaml_to_json_to_model_is_equal(report: ss.Report) -> None:
+    from_yaml = yamlfmt.loads_report(yamlfmt.dumps_report(report), "a.yaml")
+    from_json = jsonfmt.loads_report(jsonfmt.dumps_report(from_yaml), "a.json")
+    assert from_json == from_yaml == report
+    assert from_json.source != from_yaml.source  # sources differ, equality ignores them
+
+
+@given(reports())
+def test_dumping_onto_its_own_text_changes_nothing(report: ss.Report) -> None:
+    text = yamlfmt.dumps_report(report)
+    assert yamlfmt.dumps_report(report, template=text) == text
+
+
+def test_unedited_example_is_written_back_byte_for_byte(example: Path) -> None:
+    before = example.read_bytes()
+    ss.dump(ss.load(example), example)
+    assert example.read_bytes() == before
+
+
+def test_an_edit_through_the_api_changes_only_its_line(example: Path) -> None:
+    before = example.read_text(encoding="utf-8")
+    report = ss.load(example)
+    gid = report.goals[1].id
+    ss.dump(report.set_status(gid, forecast="Toteutuu osittain"), example)
+    after = example.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-        ennuste: Toteutuu",
+        "+        ennuste: Toteutuu osittain",
+    ]
+    assert ss.load(example).goal(gid).level is ss.ForecastLevel.PARTLY
+
+
+def test_removing_and_adding_goals_keeps_comments(example: Path) -> None:
+    before = example.read_text(encoding="utf-8")
+    report = ss.load(example)
+    first = report.nodes[0]
+    new_goal = ss.Goal(
+        "uusi-tavoite",
+        "Uusi tavoite, jossa å, ä ja ö.",
+        ss.YearSpan(2025, 2025),
+        ("Konsernipalvelut",),
+        status=ss.Status("Aloitettu.", ss.get_schema("joensuu").forecast("Ei arvioitavissa")),
+    )
+    edited = attrs.evolve(
+        report, nodes=[attrs.evolve(first, goals=[*first.goals[:4], new_goal]), *report.nodes[1:]]
+    )
+    ss.dump(edited, example)
+    after = example.read_text(encoding="utf-8")
+    assert ss.load(example) == edited
+    # The file's comments survive, and the unchanged second focus area is untouched.
+    for line in before.splitlines():
+        if line.lstrip().startswith("#") and "Solussa" not in line:  # that comment sat in the removed goal
+            assert line in after.splitlines()
+    assert before.split("  - painopiste: Kasvatuksen")[1] == after.split("  - painopiste: Kasvatuksen")[1]
+    assert "id: uusi-tavoite" in after
+
+
+def test_dump_to_a_new_file_and_back(tmp_path: Path) -> None:
+    report = ss.load(EXAMPLE)
+    for name in ("copy.yaml", "copy.yml", "copy.json"):
+        ss.dump(report, tmp_path / name)
+        assert ss.load(tmp_path / name) == report
+    text = (tmp_path / "copy.json").read_text(encoding="utf-8")
+    assert "Hyvinvoinnin ja osallisuuden edistämisen lautakunta" in text  # no \u escapes
+
+
+def test_source_is_not_part_of_equality(tmp_path: Path) -> None:
+    ss.dump(ss.load(EXAMPLE), tmp_path / "a.json")
+    a, b = ss.load(EXAMPLE), ss.load(tmp_path / "a.json")
+    assert a.source != b.source
+    assert a == b
+    assert hash(a.organisation) == hash(b.organisation)
+
+
+def test_unknown_extension_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ss.FormatError, match=r"unknown file extension '\.txt'"):
+        ss.dump(ss.load(EXAMPLE), tmp_path / "a.txt")
+    with pytest.raises(ss.LoadError) as info:
+        ss.load(tmp_path / "a.txt")
+    assert info.value.issues[0].code == "L109"
+
+
+class Boom(RuntimeError):
+    pass
+
+
+def test_a_crash_mid_write_leaves_the_old_file(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = example.read_bytes()
+    report = ss.load(example).set_status(ss.load(example).goals[0].id, forecast="Ei toteudu")
+    real_write = Path.write_text  # noqa: F841 - documents that we do not patch the target itself
+
+    def exploding(text: str) -> str:
+        raise Boom("disk full")
+
+    monkeypatch.setattr(yamlfmt, "dumps_report", lambda *a, **k: "strategiaseuranta: 1\n" + "x" * 10)
+    from strategiaseuranta.formats import _files
+
+    original = _files.atomic_write
+
+    def half_then_crash(path, write, *, binary=False):  # type: ignore[no-untyped-def]
+        def writer(handle):  # type: ignore[no-untyped-def]
+            handle.write("strategiaseuranta: 1\nkunta: puoli")  # half of a file...
+            exploding("...")  # ...then the process "dies"
+
+        original(path, writer, binary=binary)
+
+    monkeypatch.setattr(yamlfmt, "atomic_write", half_then_crash)
+    with pytest.raises(Boom):
+        ss.dump(report, example)
+    assert example.read_bytes() == before
+    assert sorted(p.name for p in example.parent.iterdir()) == [example.name]
+
+
+def test_write_into_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ss.WriteError, match="cannot write"):
+        ss.dump(ss.load(EXAMPLE), tmp_path / "no" / "such" / "dir.json")
+
+
+def test_hand_written_variants_read_as_the_same_report(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    variant = text.replace(
+        "vastuutaho: Osallisuus- ja vetovoimapalvelut\n        mittarit:\n          - tavoitetaso: Uusia",
+        "vastuutaho: [Osallisuus- ja vetovoimapalvelut]\n        vuodet: 2025\n"
+        "        mittarit:\n          - tavoitetaso: Uusia",
+        1,
+    ).replace("kausi: tammi–heinäkuu 2025", "kausi: 1-7/2025")
+    assert variant != text
+    path = tmp_path / "variant.yaml"
+    path.write_text(variant, encoding="utf-8")
+    assert ss.load(path) == ss.load(EXAMPLE)
+    # ...and writing the same report back keeps the hand-written forms.
+    ss.dump(ss.load(path), path)
+    assert path.read_text(encoding="utf-8") == variant
+
+
+def test_scalars_keep_the_text_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.yaml"
+    path.write_text(
+        "strategiaseuranta: 1\nkunta: K\ntoimielin: T\nkausi: TP 2025\nsisältö:\n"
+        "  - painopiste: P\n    tavoitteet:\n      - tavoite: G\n        vastuutaho: V\n"
+        "        mittarit:\n          - tavoitetaso: 3,50\n            toteuma-arvo: 010\n"
+        "            lähtötaso: 1.20\n        ennuste: Toteutunut\n",
+        encoding="utf-8",
+    )
+    metric = ss.load(path).goals[0].metrics[0]
+    assert (metric.target, metric.value, metric.baseline) == ("3,50", "010", "1.20")
