@@ -101,12 +101,11 @@ def _validate(args: argparse.Namespace) -> int:
             )
             continue
         _print_issues(issues)
-        if not args.quiet:
+        if not args.quiet and goals is not None:
             errors = sum(i.is_error for i in issues)
             warnings = len(issues) - errors
-            what = f"{goals} goals" if goals is not None else "not loaded"
-            mark = "✓" if errors == 0 and goals is not None else "✗"
-            print(f"{mark} {file}: {what}, {errors} errors, {warnings} warnings", file=sys.stderr)
+            mark = "✓" if errors == 0 else "✗"
+            print(f"{mark} {file}: {goals} goals, {errors} errors, {warnings} warnings", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     return status

@@ -147,12 +147,15 @@ class Locator:
                 self._root = None
         return self._root
 
-    def locate(self, pointer: Pointer) -> tuple[int | None, int | None]:
-        """1-based (line, column) of the value at ``pointer``, or of the nearest parent."""
+    def locate(self, pointer: Pointer, *, at_key: bool = False) -> tuple[int | None, int | None]:
+        """1-based (line, column) of the value at ``pointer``, or of the nearest parent.
+
+        With ``at_key``, a pointer ending in a mapping key gives the key's position.
+        """
         node = self._compose()
         if node is None:
             return None, None
-        best = node
+        best = best_key = node
         for step in pointer:
             child = None
             kind = getattr(node, "id", None)
@@ -160,12 +163,15 @@ class Locator:
                 for key, value in node.value:
                     if getattr(key, "value", None) == step:
                         child = value
+                        best_key = key
                         break
             elif kind == "sequence" and isinstance(step, int) and 0 <= step < len(node.value):
                 child = node.value[step]
             if child is None:
                 break
             node = best = child
+            if at_key and isinstance(step, str):
+                best = best_key
         mark = best.start_mark
         return mark.line + 1, mark.column + 1
 
@@ -177,7 +183,7 @@ class Locator:
         for issue in issues:
             loc = issue.location
             if loc.line is None and loc.file == self.file:
-                line, col = self.locate(loc.pointer)
+                line, col = self.locate(loc.pointer, at_key=issue.code == "L202")
                 issue = attrs.evolve(issue, location=attrs.evolve(loc, line=line, column=col))  # noqa: PLW2901
             out.append(issue)
         return out

@@ -113,6 +113,7 @@ class Reader:
         self.dialect = dialect
         self.file = file
         self.issues: list[Issue] = []
+        self.suggested: set[tuple[Pointer, str]] = set()
         self.schema: Schema = get_schema(DEFAULT_SCHEMA)
         self.period: Period | None = None
         self.goal_ids = _Ids()
@@ -144,6 +145,8 @@ class Reader:
                 self.problem("L202", f"unexpected key {key!r} in the {_KIND_NAMES[kind]}", pointer)
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                self.suggested.add((pointer, close[0]))
             hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
             self.problem("L202", f"unknown key {key!r} in the {_KIND_NAMES[kind]}{hint}", (*pointer, key))
 
@@ -158,7 +161,7 @@ class Reader:
     ) -> str | None:
         key = self.dialect.key(kind, field)
         if key not in data or data[key] is None:
-            if required:
+            if required and (pointer, key) not in self.suggested:  # else a misspelling says it already
                 self.problem("L203", f"the {_KIND_NAMES[kind]} has no {key!r}", pointer)
             return None
         value = data[key]

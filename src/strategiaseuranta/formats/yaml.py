@@ -54,7 +54,8 @@ class _PlainConstructor(SafeConstructor):
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _RefusedError(
                 "L106",
-                "YAML aliases (*name) are not accepted: write the value out in full",
+                "YAML anchors and aliases (&name, *name) are not accepted: "
+                "the value anchored here is reused; write it out in full",
                 node.start_mark,
             )
         return super().construct_object(node, deep)
