@@ -53,15 +53,38 @@ CASES = [
         "8:9",
         1,
     ),
-    ("misspelt key", "typo.yaml", GOOD.replace("ennuste: Toteutuu", "ennsute: Toteutuu", 1), "L202", "18:9", 1),
+    (
+        "misspelt key",
+        "typo.yaml",
+        GOOD.replace("ennuste: Toteutuu", "ennsute: Toteutuu", 1),
+        "L202",
+        "18:9",
+        1,
+    ),
     ("misspelt top key", "typo2.yaml", GOOD.replace("toimielin:", "toimelin:", 1), "L202", "7:1", 1),
-    ("bad period", "period.yaml", GOOD.replace("kausi: tammi–heinäkuu 2025", "kausi: kesä 2025"), "L204", "8:8", 1),
+    (
+        "bad period",
+        "period.yaml",
+        GOOD.replace("kausi: tammi–heinäkuu 2025", "kausi: kesä 2025"),
+        "L204",
+        "8:8",
+        1,
+    ),
     ("unknown schema", "schema.yaml", GOOD.replace("skeema: joensuu", "skeema: kuopio"), "L205", "5:9", 1),
-    ("wrong version", "version.yaml", GOOD.replace("strategiaseuranta: 1", "strategiaseuranta: 2"), "L206", "4:20", 1),
+    (
+        "wrong version",
+        "version.yaml",
+        GOOD.replace("strategiaseuranta: 1", "strategiaseuranta: 2"),
+        "L206",
+        "4:20",
+        1,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "filename", "content", "code", "where", "status"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "filename", "content", "code", "where", "status"), CASES, ids=[c[0] for c in CASES]
+)
 def test_bad_input_gives_one_clear_line(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -169,7 +169,8 @@ class Issue:
 
     @severity.default
     def _default_severity(self) -> Severity:
-        return CODES[self.code].severity
+        entry = CODES.get(self.code)
+        return entry.severity if entry else Severity.ERROR  # unknown codes fail validation below
 
     @property
     def is_error(self) -> bool:

@@ -254,9 +254,12 @@ class Schema:
             'achieved'
         """
         data = dict(data)
-        labels = _default_labels()
+        labels: dict[str, Any] = _CONVERTER.unstructure(_default_labels())
+        given = data.pop("labels", None) or {}
         try:
-            labels.update(_CONVERTER.structure(data.pop("labels", {}), dict[str, Labels]))
+            if not isinstance(given, Mapping):
+                raise TypeError("labels must be a mapping of field → {fi, sv, en}")
+            labels.update(given)
             return _CONVERTER.structure({**data, "labels": labels}, cls)
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
             if isinstance(error, cattrs.BaseValidationError):

@@ -343,7 +343,7 @@ def validate(
         []
         >>> broken = report.set_status(report.goals[0].id, forecast="Toteutu")
         >>> [(i.code, i.location.line) for i in ss.validate(broken)]
-        [('V203', 31)]
+        [('V203', 18)]
     """
     schema = schema or get_schema(report.schema)
     ctx = _context(report, schema)
