@@ -47,8 +47,10 @@ CASES = [
     (
         "list where a goal belongs",
         "goal-list.yaml",
-        "strategiaseuranta: 1\nkunta: K\ntoimielin: T\nkausi: TP 2025\nsisältö:\n"
-        "  - painopiste: P\n    tavoitteet:\n      - [tavoite, Testaamme]\n",
+        (
+            "strategiaseuranta: 1\nkunta: K\ntoimielin: T\nkausi: TP 2025\nsisältö:\n"
+            "  - painopiste: P\n    tavoitteet:\n      - [tavoite, Testaamme]\n"
+        ),
         "L201",
         "8:9",
         1,
@@ -187,7 +189,9 @@ def test_real_console_script_has_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stdout + done.stderr
     assert done.stdout.splitlines() == [
-        f"{path}:1:4: error L106 YAML anchors and aliases (&name, *name) are not accepted: "
-        "the value anchored here is reused; write it out in full",
+        (
+            f"{path}:1:4: error L106 YAML anchors and aliases (&name, *name) are not accepted: "
+            "the value anchored here is reused; write it out in full"
+        ),
         "no-such.yaml: error L101 no such file",
     ]

@@ -131,7 +131,7 @@ def test_unknown_extension_is_refused(tmp_path: Path) -> None:
     assert info.value.issues[0].code == "L109"
 
 
-class Boom(RuntimeError):
+class BoomError(RuntimeError):
     pass
 
 
@@ -141,7 +141,7 @@ def test_a_crash_mid_write_leaves_the_old_file(example: Path, monkeypatch: pytes
     real_write = Path.write_text  # noqa: F841 - documents that we do not patch the target itself
 
     def exploding(text: str) -> str:
-        raise Boom("disk full")
+        raise BoomError("disk full")
 
     monkeypatch.setattr(yamlfmt, "dumps_report", lambda *a, **k: "strategiaseuranta: 1\n" + "x" * 10)
     from strategiaseuranta.formats import _files
@@ -156,7 +156,7 @@ def test_a_crash_mid_write_leaves_the_old_file(example: Path, monkeypatch: pytes
         original(path, writer, binary=binary)
 
     monkeypatch.setattr(yamlfmt, "atomic_write", half_then_crash)
-    with pytest.raises(Boom):
+    with pytest.raises(BoomError):
         ss.dump(report, example)
     assert example.read_bytes() == before
     assert sorted(p.name for p in example.parent.iterdir()) == [example.name]

@@ -146,7 +146,7 @@ def test_schema_errors_are_clear() -> None:
 
 
 def test_registry() -> None:
-    with pytest.raises(ss.SchemaError, match="unknown schema 'kuopio'; available: .*joensuu"):
+    with pytest.raises(ss.SchemaError, match=r"unknown schema 'kuopio'; available: .*joensuu"):
         ss.get_schema("kuopio")
     schema = attrs.evolve(ss.get_schema("joensuu"), name="testikunta")
     ss.register_schema(schema)
