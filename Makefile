@@ -21,8 +21,8 @@ demo: $(STAMP)
 	$(BIN)/strategiaseuranta show examples/joensuu/2025-07.yaml
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests docs benchmarks examples
-	$(BIN)/ruff format --check src tests docs benchmarks examples
+	$(BIN)/ruff check src tests docs examples conftest.py
+	$(BIN)/ruff format --check src tests docs examples conftest.py
 
 types: $(STAMP)
 	$(BIN)/mypy
