@@ -128,8 +128,9 @@ class Locator:
     when there is an issue to place, once per file.
     """
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str | None = None) -> None:
         self.file = file
+        self.text = text
         self._root: Any = None
         self._tried = False
 
@@ -139,7 +140,7 @@ class Locator:
             try:
                 from ruamel.yaml import YAML  # noqa: PLC0415
 
-                text = read_text(self.file)
+                text = self.text if self.text is not None else read_text(self.file)
                 yaml = YAML(typ="safe", pure=True)
                 yaml.max_depth = 200
                 self._root = yaml.compose(text)

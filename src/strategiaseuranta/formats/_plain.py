@@ -17,6 +17,7 @@ import attrs
 
 from strategiaseuranta.exceptions import LoadError, SchemaError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.formats._files import Locator
 from strategiaseuranta.ids import derive_id, is_valid_id
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
@@ -104,6 +105,21 @@ class _Ids:
         n = self.seen.get(base, 0) + 1
         self.seen[base] = n
         return base if n == 1 else f"{base}-{n}"
+
+
+def build_report(data: Any, dialect: Dialect, name: str | None, text: str | None = None) -> Report:
+    """Read plain data into a report; issues are placed at their line and column in ``text``.
+
+    Raises:
+        LoadError: With every problem found.
+    """
+    try:
+        return Reader(dialect, name).read(data)
+    except LoadError as error:
+        issues = list(error.issues)
+        if name is not None:
+            issues = Locator(name, text).place(issues)
+        raise LoadError(issues) from None
 
 
 class Reader:

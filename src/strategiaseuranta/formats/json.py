@@ -10,9 +10,8 @@ import json
 import os
 from typing import Any
 
-from strategiaseuranta.exceptions import LoadError
-from strategiaseuranta.formats._files import Locator, atomic_write, fail, read_text
-from strategiaseuranta.formats._plain import JSON_DIALECT, Reader, Writer
+from strategiaseuranta.formats._files import atomic_write, fail, read_text
+from strategiaseuranta.formats._plain import JSON_DIALECT, Writer, build_report
 from strategiaseuranta.model import Report
 
 __all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "to_plain"]
@@ -86,14 +85,7 @@ def loads_report(text: str, name: str | None = None) -> Report:
     Raises:
         LoadError: With every problem found.
     """
-    data = loads_plain(text, name)
-    try:
-        return Reader(JSON_DIALECT, name).read(data)
-    except LoadError as error:
-        issues = list(error.issues)
-        if name is not None:
-            issues = Locator(name).place(issues)
-        raise LoadError(issues) from None
+    return build_report(loads_plain(text, name), JSON_DIALECT, name, text)
 
 
 def load_report(path: str | os.PathLike[str]) -> Report:

@@ -27,8 +27,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from strategiaseuranta.exceptions import LoadError
-from strategiaseuranta.formats._files import Locator, atomic_write, fail, read_text
-from strategiaseuranta.formats._plain import YAML_DIALECT, Reader, Writer
+from strategiaseuranta.formats._files import atomic_write, fail, read_text
+from strategiaseuranta.formats._plain import YAML_DIALECT, Writer, build_report
 from strategiaseuranta.model import Goal, Metric, Node, Report
 
 __all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "read_plain"]
@@ -154,15 +154,7 @@ def loads_report(text: str, name: str | None = None) -> Report:
     Raises:
         LoadError: With every problem found, each placed at its line and column.
     """
-    data = loads_plain(text, name)
-    reader = Reader(YAML_DIALECT, name)
-    try:
-        return reader.read(data)
-    except LoadError as error:
-        issues = list(error.issues)
-        if name is not None:
-            issues = Locator(name).place(issues)
-        raise LoadError(issues) from None
+    return build_report(loads_plain(text, name), YAML_DIALECT, name, text)
 
 
 def load_report(path: str | os.PathLike[str]) -> Report:
