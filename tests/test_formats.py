@@ -195,3 +195,19 @@ def test_scalars_keep_the_text_as_written(tmp_path: Path) -> None:
     )
     metric = ss.load(path).goals[0].metrics[0]
     assert (metric.target, metric.value, metric.baseline) == ("3,50", "010", "1.20")
+
+
+def test_windows_line_endings_and_bom_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    raw = b"\xef\xbb\xbf" + EXAMPLE.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(raw)
+    report = ss.load(path)
+    assert report == ss.load(EXAMPLE)
+    ss.dump(report, path)
+    assert path.read_bytes() == raw
+    gid = report.goals[0].id
+    ss.dump(report.set_status(gid, forecast="Ei toteudu"), path)
+    edited = path.read_bytes()
+    assert edited.startswith(b"\xef\xbb\xbf")
+    assert edited.count(b"\r\n") == raw.count(b"\r\n")
+    assert b"ennuste: Ei toteudu\r\n" in edited

@@ -214,16 +214,22 @@ def dump_report(report: Report, path: str | os.PathLike[str], *, keep: bool = Tr
     """
     name = os.fspath(path)
     template = None
+    bom, newline = "", "\n"
     if keep:
         for candidate in (name, report.source.file if report.source else None):
             if candidate and candidate.endswith((".yaml", ".yml")) and Path(candidate).is_file():
                 try:
                     template = read_text(candidate)
-                    break
                 except LoadError:
-                    template = None
+                    continue
+                head = Path(candidate).read_bytes()[:4096]
+                bom = "\ufeff" if head.startswith(b"\xef\xbb\xbf") else ""
+                newline = "\r\n" if b"\r\n" in head else "\n"
+                break
     text = dumps_report(report, template=template)
-    atomic_write(name, lambda handle: handle.write(text))
+    if newline != "\n":
+        text = text.replace("\r\n", "\n").replace("\n", newline)
+    atomic_write(name, lambda handle: handle.write(bom + text))
 
 
 _NEEDS_ESCAPES = re.compile(
