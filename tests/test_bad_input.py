@@ -195,3 +195,29 @@ def test_real_console_script_has_no_traceback(tmp_path: Path) -> None:
         ),
         "no-such.yaml: error L101 no such file",
     ]
+
+
+def test_misspelt_level_key_is_suggested(tmp_path: Path) -> None:
+    path = tmp_path / "level.yaml"
+    path.write_text(
+        GOOD.replace("  - painopiste: Kasvatuksen", "  - painopisteet: Kasvatuksen"), encoding="utf-8"
+    )
+    with pytest.raises(ss.LoadError) as info:
+        ss.load(path)
+    (issue,) = info.value.issues
+    assert issue.code == "L207"
+    assert issue.location.line == 58
+    assert "is 'painopisteet' a misspelling?" in issue.message
+
+
+def test_load_errors_come_in_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "order.yaml"
+    broken = GOOD.replace("ennuste: Toteutuu", "ennsute: Toteutuu", 1).replace(
+        "strategiaseuranta: 1", "strategiaseuranta: 9"
+    )
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ss.LoadError) as info:
+        ss.load(path)
+    lines = [i.location.line or 0 for i in info.value.issues]
+    assert lines == sorted(lines)
+    assert [i.code for i in info.value.issues] == ["L206", "L202"]

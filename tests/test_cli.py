@@ -43,8 +43,15 @@ def test_validate_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.Cap
     gid = report.goals[0].id
     path = tmp_path / "round.yaml"
     ss.dump(report.replace_goal(gid, metrics=[ss.Metric("m", target="70 % tai 80 kpl")]), path)
-    assert run(capsys, "validate", str(path))[0] == 0
-    assert run(capsys, "validate", "--strict", str(path))[0] == 1
+    status, out, err = run(capsys, "validate", str(path))
+    assert status == 0
+    assert " warning V206 " in out
+    assert err == f"✓ {path}: 7 goals, 0 errors, 1 warnings\n"
+    status, _, err = run(capsys, "validate", "--strict", str(path))
+    assert status == 1
+    assert err == f"✗ {path}: 7 goals, 0 errors, 1 warnings\n"
+    status, out, _ = run(capsys, "validate", "--strict", "--format", "json", str(path))
+    assert json.loads(out)[0]["valid"] is False
 
 
 def test_validate_several_files_worst_status_wins(capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,3 +151,10 @@ def test_python_dash_m_and_console_script() -> None:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
         assert done.returncode == 0, done.stderr
         assert "7 goals, 0 errors" in done.stderr
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+def test_show_respects_the_width(width: int, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", str(EXAMPLE), "--width", str(width))
+    assert status == 0
+    assert max(len(line) for line in out.splitlines()) <= width

@@ -211,3 +211,17 @@ def test_windows_line_endings_and_bom_are_kept(tmp_path: Path) -> None:
     assert edited.startswith(b"\xef\xbb\xbf")
     assert edited.count(b"\r\n") == raw.count(b"\r\n")
     assert b"ennuste: Ei toteudu\r\n" in edited
+
+
+def test_a_new_key_goes_to_its_place_not_after_the_blank_line(example: Path) -> None:
+    before = example.read_text(encoding="utf-8")
+    report = ss.load(example)
+    old_id = report.goals[3].id
+    ss.dump(report.replace_goal(old_id, title="Uusi otsikko"), example)
+    after = example.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-      - tavoite: Kaupungin tilojen käyttömahdollisuuksia järjestöjen käyttöön on pilotoitu.",
+        f"+      - id: {old_id}",
+        "+        tavoite: Uusi otsikko",
+    ]
+    assert ss.load(example).goal(old_id).title == "Uusi otsikko"

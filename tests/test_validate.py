@@ -161,6 +161,8 @@ def test_unknown_level(report: ss.Report) -> None:
     broken = attrs.evolve(report, nodes=[attrs.evolve(report.nodes[0], level="toimiala"), report.nodes[1]])
     issues = ss.validate(broken)
     assert codes(issues) == ["V209"]
+    assert issues[0].location.hierarchy == (report.nodes[0].title,)
+    assert issues[0].location.line == 10
 
 
 def test_custom_rule(report: ss.Report) -> None:

@@ -88,14 +88,15 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             issues = validate(report)
             goals = len(report.goals)
-            if any(i.is_error or (args.strict and i.severity is Severity.WARNING) for i in issues):
-                status = max(status, EXIT_INVALID)
+        failing = [i for i in issues if i.is_error or (args.strict and i.severity is Severity.WARNING)]
+        if failing:
+            status = max(status, EXIT_INVALID if goals is not None else status)
         if args.format == "json":
             records.append(
                 {
                     "file": file,
                     "goals": goals,
-                    "valid": goals is not None and not any(i.is_error for i in issues),
+                    "valid": goals is not None and not failing,
                     "issues": [i.to_dict() for i in issues],
                 }
             )
@@ -104,7 +105,7 @@ def _validate(args: argparse.Namespace) -> int:
         if not args.quiet and goals is not None:
             errors = sum(i.is_error for i in issues)
             warnings = len(issues) - errors
-            mark = "✓" if errors == 0 else "✗"
+            mark = "✗" if failing else "✓"
             print(f"{mark} {file}: {goals} goals, {errors} errors, {warnings} warnings", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))

@@ -45,6 +45,8 @@ def _widths(rows: list[list[str]], usable: int) -> list[int]:
         min(30, max((len(word) for row in rows for word in row[i].split()), default=4))
         for i in range(len(_SHARES))
     ]
+    if sum(longest) > usable:  # too narrow for whole words: shrink, long words will be broken
+        longest = [max(6, w * usable // sum(longest)) for w in longest]
     spare = max(0, usable - sum(longest))
     return [w + int(spare * share) for w, share in zip(longest, _SHARES, strict=True)]
 
@@ -105,16 +107,15 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
     schema = get_schema(report.schema)
     lang = lang or schema.language
     if width is None:
-        width = max(80, shutil.get_terminal_size((100, 24)).columns)
-    lines = [
+        width = shutil.get_terminal_size((100, 24)).columns
+    width = max(60, width)
+    heading = [
+        report.title or "",
         f"{report.organisation.municipality} · {report.organisation.body}",
-        (
-            f"{schema.label('period', lang)}: {report.period.render(schema.language)} · "
-            f"{_summary(report, schema, lang)}"
-        ),
+        f"{schema.label('period', lang)}: {report.period.render(schema.language)} · "
+        + _summary(report, schema, lang),
     ]
-    if report.title:
-        lines.insert(0, report.title)
+    lines = [wrapped for line in heading if line for wrapped in textwrap.wrap(line, width)]
     header = [
         schema.label("title", lang),
         _WORDS["target"].get(lang),
@@ -134,7 +135,9 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
         except KeyError:
             name, text_name = n.level, None
         lines.append("")
-        lines.append(f"{indent}{name}: {n.title}")
+        lines.extend(
+            textwrap.wrap(f"{name}: {n.title}", width, initial_indent=indent, subsequent_indent=indent)
+        )
         if n.text:
             label = f"{text_name}: " if text_name else ""
             lines.extend(

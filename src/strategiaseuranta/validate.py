@@ -136,10 +136,10 @@ def check_levels(ctx: Context) -> Iterator[Issue]:
                 f"level {node.level!r} is not a level of schema {ctx.schema.name!r} "
                 f"({', '.join(sorted(known))})",
                 pointer,
-                trail,
+                (*trail, node),
             )
         if _blank(node.title):
-            yield ctx.issue("V202", f"the {node.level!r} entry has an empty title", pointer, trail)
+            yield ctx.issue("V202", f"the {node.level!r} entry has an empty title", pointer, (*trail, node))
 
 
 def check_required_texts(ctx: Context) -> Iterator[Issue]:

@@ -119,6 +119,7 @@ def build_report(data: Any, dialect: Dialect, name: str | None, text: str | None
         issues = list(error.issues)
         if name is not None:
             issues = Locator(name, text).place(issues)
+        issues.sort(key=lambda i: (i.location.line or 0, i.location.column or 0))  # file order
         raise LoadError(issues) from None
 
 
@@ -291,6 +292,13 @@ class Reader:
             if len(present) != 1:
                 names = ", ".join(f"{lv.key!r} ({lv.name.fi})" for lv in schema.levels)
                 found = "none of them" if not present else ", ".join(repr(lv.key) for lv in present)
+                misspelt = [
+                    k
+                    for k in node
+                    if isinstance(k, str) and difflib.get_close_matches(k, [lv.key for lv in schema.levels])
+                ]
+                if not present and misspelt:
+                    found += f"; is {misspelt[0]!r} a misspelling?"
                 self.problem(
                     "L207",
                     f"a hierarchy entry needs exactly one level key of schema {schema.name!r}: "
@@ -551,7 +559,7 @@ class Writer:
         out["municipality"] = r.organisation.municipality
         out["body"] = r.organisation.body
         out["period"] = r.period.render("fi") if d.finnish else attrs.asdict(r.period)
-        if r.title is not None:
+        if r.title is not None or not d.finnish:
             out["title"] = r.title
         return out
 
@@ -576,9 +584,7 @@ class Writer:
                 text_key = level.text_key if level and level.text_key else None
                 out[text_key or d.key("node", "text")] = node.text
         else:
-            out["level"], out["title"] = node.level, node.title
-            if node.text is not None:
-                out["text"] = node.text
+            out["level"], out["title"], out["text"] = node.level, node.title, node.text
         return out
 
     def node(self, node: Node) -> dict[str, Any]:
@@ -599,7 +605,7 @@ class Writer:
 
     def goal_fields(self, goal: Goal) -> dict[str, Any]:
         """Model field → plain value for a goal (ids advance)."""
-        d, fi = self.dialect, self.dialect.finnish
+        fi = self.dialect.finnish
         derived = self.goal_ids.next(goal.title)
         out: dict[str, Any] = {}
         if not fi or goal.id != derived:
@@ -631,7 +637,6 @@ class Writer:
             out["forecast"] = None
         if goal.attributes or not fi:
             out["attributes"] = dict(goal.attributes)
-        del d
         return out
 
     def forecast(self, forecast: Forecast) -> Any:

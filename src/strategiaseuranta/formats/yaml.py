@@ -277,15 +277,42 @@ def _merge_into(template: str, report: Report, yaml: YAML) -> str | None:
 
 
 def _sync(tree: CommentedMap, old: Mapping[str, Any], new: Mapping[str, Any], kind: str | None) -> None:
-    """Make ``tree`` hold ``new``: changed keys replaced in place, gone ones removed, new appended."""
+    """Make ``tree`` hold ``new``: changed keys replaced in place, gone ones removed.
+
+    A new key goes where the writer would put it (after the nearest key that
+    precedes it), and blank lines that followed the mapping stay at its end.
+    """
+    trailing = _pop_trailing_blank_lines(tree)
+    previous: str | None = None
     for field, value in new.items():
         key = YAML_DIALECT.key(kind, field) if kind else field
-        if field not in old or old[field] != value or key not in tree:
+        if key not in tree:
+            keys = list(tree)
+            tree.insert(keys.index(previous) + 1 if previous in keys else 0, key, _to_commented(value))
+        elif field not in old or old[field] != value:
             tree[key] = _to_commented(value)
+        previous = key
     for field in old:
         key = YAML_DIALECT.key(kind, field) if kind else field
         if field not in new and key in tree:
             del tree[key]
+    if trailing is not None and len(tree):
+        last = list(tree)[-1]
+        if tree.ca.items.get(last) is None:
+            tree.ca.items[last] = trailing
+
+
+def _pop_trailing_blank_lines(tree: CommentedMap) -> Any:
+    """Detach the blank lines that follow a mapping's last value (ruamel keeps them on that key)."""
+    if not len(tree):
+        return None
+    last = list(tree)[-1]
+    entry = tree.ca.items.get(last)
+    if not entry or len(entry) < 3 or entry[2] is None or any(entry[:2]) or any(entry[3:]):
+        return None
+    if entry[2].value.strip():
+        return None  # a real comment belongs to its key
+    return tree.ca.items.pop(last)
 
 
 class _NodeView:
