@@ -30,14 +30,13 @@ def _run_console(example: Example) -> str | None:
             commands.append((line[2:], []))
         elif commands:
             commands[-1][1].append(line)
-    for command, expected_lines in commands:
+    for command, block in commands:
         argv = shlex.split(command)
         if argv[0] != "strategiaseuranta":
             continue  # e.g. `make demo`: shown, not run here
-        expected_exit = 0
-        if expected_lines and _EXIT.match(expected_lines[-1].strip()):
-            expected_exit = int(_EXIT.match(expected_lines[-1].strip()).group(1))  # type: ignore[union-attr]
-            expected_lines = expected_lines[:-1]
+        status = _EXIT.match(block[-1].strip()) if block else None
+        expected_exit = int(status.group(1)) if status else 0
+        expected_lines = block[:-1] if status else block
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
         done = subprocess.run(  # noqa: S603 - runs our own CLI with arguments from our own docs
             [sys.executable, "-m", "strategiaseuranta", *argv[1:]],
