@@ -195,7 +195,7 @@ def test_issues_of_a_report_built_in_memory_have_no_file() -> None:
 def test_every_code_has_a_catalogue_entry() -> None:
     for code, entry in ss.CODES.items():
         assert entry.code == code
-        assert code[0] in "LV"
+        assert code[0] in "LVR"
         assert entry.name and entry.summary.endswith(".")
     with pytest.raises(ValueError, match="must be in"):
         ss.Issue("X999", "no such code")

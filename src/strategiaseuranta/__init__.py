@@ -12,6 +12,18 @@ Load a round, check it, and read its goals:
 
 from __future__ import annotations
 
+from strategiaseuranta.diff import (
+    Diff,
+    ForecastChange,
+    GoalChange,
+    GoalRef,
+    Match,
+    MetricChange,
+    TextChange,
+    Trend,
+    WordOp,
+    diff,
+)
 from strategiaseuranta.exceptions import (
     FormatError,
     LoadError,
@@ -26,23 +38,31 @@ from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, So
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Comparator, Direction, Quantity, parse_quantity
 from strategiaseuranta.registry import available_schemas, get_schema, register_schema
+from strategiaseuranta.rounds import HistoryRow, Series, check_rounds, load_series
 from strategiaseuranta.schema import Labels, Level, ScaleWord, Schema
 from strategiaseuranta.validate import validate
 
 __all__ = [
     "CODES",
     "Comparator",
+    "Diff",
     "Direction",
     "Forecast",
+    "ForecastChange",
     "ForecastLevel",
     "FormatError",
     "Goal",
+    "GoalChange",
+    "GoalRef",
+    "HistoryRow",
     "Issue",
     "Labels",
     "Level",
     "LoadError",
     "Location",
+    "Match",
     "Metric",
+    "MetricChange",
     "Node",
     "Organisation",
     "Period",
@@ -51,18 +71,25 @@ __all__ = [
     "ScaleWord",
     "Schema",
     "SchemaError",
+    "Series",
     "Severity",
     "Source",
     "Status",
     "StrategiaseurantaError",
+    "TextChange",
+    "Trend",
+    "WordOp",
     "WriteError",
     "YearSpan",
     "__version__",
     "available_schemas",
+    "check_rounds",
+    "diff",
     "dump",
     "format_issues",
     "get_schema",
     "load",
+    "load_series",
     "parse_quantity",
     "register_schema",
     "validate",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,6 +67,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("input", metavar="IN")
     p.add_argument("output", metavar="OUT")
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed between two reporting rounds",
+        description="Compare two rounds of the same goal set: goals added, removed, moved and "
+        "retitled; forecasts improved or worsened (worsened first); realisation texts changed or "
+        "left as they were; measured values, targets and responsible parties; cross-round warnings. "
+        "Exit 0, or 1 when --fail-on triggers, or 2 when an input cannot be used.",
+    )
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "html"),
+        default="text",
+        help="output format (default: text)",
+    )
+    p.add_argument("--lang", choices=("fi", "sv", "en"), help="language of labels (default: the schema's)")
+    p.add_argument(
+        "--fail-on",
+        choices=("worsened", "any"),
+        help="exit 1 when any forecast worsened (worsened) or anything changed (any)",
+    )
+    p.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
+    )
+
+    p = sub.add_parser(
+        "history",
+        help="one line per goal with its forecast in each round",
+        description="Follow every goal through a series of rounds (files, or a folder of them) "
+        "and print its forecast in each round, in the city's words.",
+    )
+    p.add_argument("sources", nargs="+", metavar="FILE|FOLDER")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--width", type=int, help="line width for text (default: the terminal's)")
     return parser
 
 
@@ -152,6 +190,81 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from strategiaseuranta import check_rounds, diff, load  # noqa: PLC0415
+    from strategiaseuranta.diffview import render_diff  # noqa: PLC0415
+
+    reports = []
+    status = EXIT_OK
+    for path in (args.old, args.new):
+        try:
+            reports.append(load(path))
+        except LoadError as error:
+            _print_issues(error.issues)
+            status = max(status, EXIT_UNUSABLE)
+    if status:
+        return status
+    old, new = reports
+    d = diff(old, new)
+    warnings = check_rounds(old, new, d)
+    if args.format == "json":
+        data = d.to_dict()
+        data["issues"] = [i.to_dict() for i in warnings]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
+        title = f"{new.organisation.municipality} · {new.organisation.body}"
+        sys.stdout.write(render_diff(d, fmt=args.format, lang=args.lang, color=color, title=title))
+        if warnings and args.format == "text":
+            print()
+            _print_issues(warnings)
+    if args.fail_on == "any" and d:
+        return EXIT_INVALID
+    if args.fail_on == "worsened" and d.worsened:
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _history(args: argparse.Namespace) -> int:
+    from strategiaseuranta import load_series  # noqa: PLC0415
+    from strategiaseuranta.diffview import render_history  # noqa: PLC0415
+
+    source = args.sources[0] if len(args.sources) == 1 else args.sources
+    try:
+        series = load_series(source)
+    except LoadError as error:
+        _print_issues(error.issues)
+        return EXIT_UNUSABLE if error.unusable else EXIT_INVALID
+    rows = series.history()
+    periods = [str(r.period) for r in series.reports]
+    if args.format == "json":
+        records = [
+            {
+                "id": row.goal.id,
+                "title": row.goal.title,
+                "path": list(row.goal.path),
+                "rounds": [
+                    {
+                        "period": p,
+                        "present": present,
+                        "forecast": f.word if f else None,
+                        "level": f.level.value if f and f.level else None,
+                    }
+                    for p, f, present in zip(periods, row.forecasts, row.present, strict=True)
+                ],
+            }
+            for row in rows
+        ]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = args.width or max(60, shutil.get_terminal_size((100, 24)).columns)
+        sys.stdout.write(render_history(rows, periods, width=width))
+    _print_issues(series.issues)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -160,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         0
     """
     args = _parser().parse_args(argv)
-    commands = {"validate": _validate, "show": _show, "convert": _convert}
+    commands = {"validate": _validate, "show": _show, "convert": _convert, "diff": _diff, "history": _history}
     try:
         return commands[args.command](args)
     except StrategiaseurantaError as error:

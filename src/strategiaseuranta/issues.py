@@ -106,6 +106,22 @@ CODES: dict[str, Code] = {
         ),
         Code("V208", "missing-forecast", _E, "A goal has a realisation text but no forecast."),
         Code("V209", "unknown-level", _E, "A hierarchy entry names a level its schema does not have."),
+        # R3xx: checks across reporting rounds (warnings).
+        Code(
+            "R301",
+            "worsened-without-text",
+            _W,
+            "A forecast worsened but the realisation text was not updated.",
+        ),
+        Code("R302", "target-changed", _W, "A target level changed during the year."),
+        Code("R303", "cumulative-decreased", _W, "A cumulative measured value went down within the year."),
+        Code(
+            "R304", "goal-disappeared", _W, "A goal present in an earlier round is missing from a later one."
+        ),
+        Code(
+            "R305", "rounds-out-of-order", _W, "Rounds were given out of period order, or two share a period."
+        ),
+        Code("R306", "uncertain-match", _W, "A goal was matched across rounds by title similarity only."),
     )
 }
 """Every issue code the library emits, by code."""

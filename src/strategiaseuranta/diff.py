@@ -1,0 +1,573 @@
+"""Comparing reporting rounds: what changed between two reports, and which goals slip.
+
+:func:`diff` matches the goals of two reports (by id; where ids differ, by
+title similarity, reporting uncertain matches as such) and returns a
+:class:`Diff`: goals added, removed, moved and retitled, and per goal the
+forecast's move on the canonical scale, the realisation text (with a
+word-level diff, or flagged *stale* when a later round left it as it was),
+measured values with their deltas, target levels and responsible parties.
+
+A :class:`Diff` is plain data: it is falsy when nothing changed and converts
+to JSON and back (:meth:`Diff.to_dict`, :meth:`Diff.from_dict`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+import cattrs
+
+from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.ids import derive_id, normalise_text
+from strategiaseuranta.model import Goal, Metric, Node, Report
+from strategiaseuranta.periods import Period
+from strategiaseuranta.quantities import Comparator, parse_quantity
+
+__all__ = [
+    "CERTAIN",
+    "POSSIBLE",
+    "Diff",
+    "ForecastChange",
+    "GoalChange",
+    "GoalRef",
+    "Match",
+    "MetricChange",
+    "TextChange",
+    "Trend",
+    "WordOp",
+    "diff",
+    "match_goals",
+]
+
+CERTAIN = 0.8
+"""Title similarity from which a match without a common id is taken as certain."""
+POSSIBLE = 0.55
+"""Title similarity from which a match is made but reported as uncertain."""
+
+
+class Trend(enum.Enum):
+    """Which way a forecast moved on the canonical scale."""
+
+    IMPROVED = "improved"
+    WORSENED = "worsened"
+    UNCHANGED = "unchanged"
+    UNKNOWN = "unknown"  # a side is missing or cannot be assessed
+
+    @property
+    def mirror(self) -> Trend:
+        """The trend seen from the other side (improved ↔ worsened)."""
+        return {Trend.IMPROVED: Trend.WORSENED, Trend.WORSENED: Trend.IMPROVED}.get(self, self)
+
+
+@attrs.frozen
+class GoalRef:
+    """A goal named by id, title and its place in the hierarchy (titles, top first)."""
+
+    id: str
+    title: str
+    path: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Match:
+    """How a goal of the old round was paired with one of the new round.
+
+    Attributes:
+        old_id: The goal's id in the old round.
+        new_id: The goal's id in the new round.
+        by: ``"id"`` (same id) or ``"title"`` (similar titles).
+        score: 1.0 for an id match; the title similarity otherwise.
+        certain: False when the match rests on a similarity below :data:`CERTAIN`.
+    """
+
+    old_id: str
+    new_id: str
+    by: Literal["id", "title"]
+    score: float
+    certain: bool
+
+
+@attrs.frozen
+class WordOp:
+    """One step of a word-level diff: ``equal``, ``insert``, ``delete`` or ``replace``."""
+
+    op: Literal["equal", "insert", "delete", "replace"]
+    old: str
+    new: str
+
+
+@attrs.frozen
+class TextChange:
+    """A text that changed, with a word-level diff."""
+
+    old: str | None
+    new: str | None
+    words: tuple[WordOp, ...] = ()
+
+
+@attrs.frozen
+class ForecastChange:
+    """A goal's forecast in both rounds and the direction of the move."""
+
+    old: Forecast | None
+    new: Forecast | None
+    trend: Trend
+
+    @property
+    def changed(self) -> bool:
+        """True when the city's word or the level changed."""
+        return self.old != self.new
+
+
+@attrs.frozen
+class MetricChange:
+    """A metric whose target level or measured value changed.
+
+    Attributes:
+        metric: The metric's id (in the new round).
+        label: The metric's name or target, for people.
+        target: The target level before and after, when it changed.
+        value: The measured value before and after, when it changed.
+        delta: ``new - old`` when both values are numbers in the same unit.
+    """
+
+    metric: str
+    label: str
+    target: TextChange | None = None
+    value: TextChange | None = None
+    delta: Decimal | None = None
+
+
+@attrs.frozen
+class GoalChange:
+    """Everything that happened to one goal matched across two rounds.
+
+    Attributes:
+        goal: The goal in the new round.
+        match: How it was paired with the old round.
+        old_title: The title in the old round, when the goal was retitled.
+        moved_from: The old place in the hierarchy, when the goal moved.
+        forecast: The forecast before and after (always present).
+        realisation: The realisation text, when it changed.
+        stale: True when a later round left a non-empty realisation text as it was.
+        metrics: Metrics whose target level or measured value changed.
+        responsible: Responsible parties before and after, when they changed.
+    """
+
+    goal: GoalRef
+    match: Match
+    forecast: ForecastChange
+    old_title: str | None = None
+    moved_from: tuple[str, ...] | None = None
+    realisation: TextChange | None = None
+    stale: bool = False
+    metrics: tuple[MetricChange, ...] = ()
+    responsible: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+    @property
+    def changed(self) -> bool:
+        """True when anything about the goal changed (staleness is a finding, not a change)."""
+        return bool(
+            self.old_title is not None
+            or self.moved_from is not None
+            or self.forecast.changed
+            or self.realisation is not None
+            or self.metrics
+            or self.responsible is not None
+        )
+
+    @property
+    def targets_changed(self) -> tuple[MetricChange, ...]:
+        """Metrics whose target level changed."""
+        return tuple(m for m in self.metrics if m.target is not None)
+
+    @property
+    def values_changed(self) -> tuple[MetricChange, ...]:
+        """Metrics whose measured value changed."""
+        return tuple(m for m in self.metrics if m.value is not None)
+
+
+_LEVEL_NAMES = [level.value for level in ForecastLevel] + ["none"]
+
+
+@attrs.frozen
+class Diff:
+    """The difference between two reports (old → new).
+
+    Falsy when nothing changed. Goal lists are in the new report's document order
+    (removed goals in the old report's order).
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> july = ss.load("examples/joensuu/2025-07.yaml")
+        >>> bool(ss.diff(july, july))
+        False
+        >>> accounts = ss.load("examples/joensuu/2025-12.yaml")
+        >>> d = ss.diff(july, accounts)
+        >>> [g.goal.title[:30] for g in d.worsened]
+        ['Keinot monipaikkaisten asukkai']
+    """
+
+    old_period: Period
+    new_period: Period
+    goals: tuple[GoalChange, ...] = ()
+    schema: str = "joensuu"
+    added: tuple[GoalRef, ...] = ()
+    removed: tuple[GoalRef, ...] = ()
+    old_file: str | None = attrs.field(default=None, eq=False)
+    new_file: str | None = attrs.field(default=None, eq=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or any(g.changed for g in self.goals))
+
+    @property
+    def changed(self) -> tuple[GoalChange, ...]:
+        """Matched goals with any change."""
+        return tuple(g for g in self.goals if g.changed)
+
+    def _by_trend(self, trend: Trend) -> tuple[GoalChange, ...]:
+        return tuple(g for g in self.goals if g.forecast.trend is trend and g.forecast.changed)
+
+    @property
+    def worsened(self) -> tuple[GoalChange, ...]:
+        """Goals whose forecast moved down the canonical scale."""
+        return self._by_trend(Trend.WORSENED)
+
+    @property
+    def improved(self) -> tuple[GoalChange, ...]:
+        """Goals whose forecast moved up the canonical scale."""
+        return self._by_trend(Trend.IMPROVED)
+
+    @property
+    def stale(self) -> tuple[GoalChange, ...]:
+        """Goals whose realisation text was left as it was in a later round."""
+        return tuple(g for g in self.goals if g.stale)
+
+    @property
+    def uncertain(self) -> tuple[GoalChange, ...]:
+        """Goals matched by title similarity below :data:`CERTAIN`."""
+        return tuple(g for g in self.goals if not g.match.certain)
+
+    @property
+    def moved(self) -> tuple[GoalChange, ...]:
+        """Goals that moved to another branch of the hierarchy."""
+        return tuple(g for g in self.goals if g.moved_from is not None)
+
+    @property
+    def retitled(self) -> tuple[GoalChange, ...]:
+        """Goals whose title changed."""
+        return tuple(g for g in self.goals if g.old_title is not None)
+
+    def transitions(self) -> dict[str, dict[str, int]]:
+        """The forecast transition matrix: ``{old level: {new level: count}}``.
+
+        Levels are :class:`~strategiaseuranta.ForecastLevel` values, ``"none"`` for no
+        forecast (or a word the schema does not know). Every level appears as a row and
+        a column, so tables have a fixed shape.
+        """
+        counts = Counter((_level_name(g.forecast.old), _level_name(g.forecast.new)) for g in self.goals)
+        return {old: {new: counts[old, new] for new in _LEVEL_NAMES} for old in _LEVEL_NAMES}
+
+    def summary(self) -> dict[str, int]:
+        """Counts per kind of change.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> july = ss.load("examples/joensuu/2025-07.yaml")
+            >>> ss.diff(july, july).summary()["unchanged"]
+            7
+        """
+        trends = Counter(g.forecast.trend for g in self.goals if g.forecast.changed)
+        return {
+            "matched": len(self.goals),
+            "unchanged": sum(not g.changed for g in self.goals),
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "moved": len(self.moved),
+            "retitled": len(self.retitled),
+            "improved": trends[Trend.IMPROVED],
+            "worsened": trends[Trend.WORSENED],
+            "forecast_changed_unknown": trends[Trend.UNKNOWN] + trends[Trend.UNCHANGED],
+            "realisation_changed": sum(g.realisation is not None for g in self.goals),
+            "stale": len(self.stale),
+            "values_changed": sum(len(g.values_changed) for g in self.goals),
+            "targets_changed": sum(len(g.targets_changed) for g in self.goals),
+            "responsible_changed": sum(g.responsible is not None for g in self.goals),
+            "uncertain_matches": len(self.uncertain),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The diff as JSON-ready plain data (with its summary and transition matrix).
+
+        Example:
+            >>> import json, strategiaseuranta as ss
+            >>> july = ss.load("examples/joensuu/2025-07.yaml")
+            >>> d = ss.diff(july, ss.load("examples/joensuu/2025-12.yaml"))
+            >>> ss.Diff.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+            True
+        """
+        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        data["format"] = "strategiaseuranta-diff/1"
+        data["summary"] = self.summary()
+        data["transitions"] = self.transitions()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diff:
+        """Rebuild a diff from :meth:`to_dict` output.
+
+        Raises:
+            ValueError: The data is not a diff of this format.
+        """
+        data = dict(data)
+        if data.pop("format", None) != "strategiaseuranta-diff/1":
+            raise ValueError("not a strategiaseuranta diff (format 'strategiaseuranta-diff/1')")
+        data.pop("summary", None)
+        data.pop("transitions", None)
+        try:
+            return _CONVERTER.structure(data, cls)
+        except cattrs.BaseValidationError as error:
+            raise ValueError("; ".join(cattrs.transform_error(error, path="diff"))) from None
+
+
+def _level_name(forecast: Forecast | None) -> str:
+    return forecast.level.value if forecast is not None and forecast.level is not None else "none"
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, lambda value, _: Decimal(str(value)))
+    conv.register_unstructure_hook(Period, attrs.asdict)
+    conv.register_structure_hook(Period, lambda value, _: Period(**value))
+    return conv
+
+
+_CONVERTER = _make_converter()
+
+
+# -- matching ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Place:
+    goal: Goal
+    trail: tuple[Node, ...]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(n.title for n in self.trail)
+
+    def ref(self) -> GoalRef:
+        return GoalRef(self.goal.id, self.goal.title, self.path)
+
+
+def _places(report: Report) -> list[_Place]:
+    return [_Place(goal, trail) for trail, goal in report.walk()]
+
+
+def _derived(goal: Goal) -> bool:
+    base = derive_id(goal.title)
+    return goal.id == base or goal.id.startswith(base + "-")
+
+
+def _similarity(a: _Place, b: _Place) -> float:
+    x, y = normalise_text(a.goal.title), normalise_text(b.goal.title)
+    # SequenceMatcher is not symmetric; the mean of both directions is, so diff(b, a) mirrors diff(a, b).
+    ratio = (difflib.SequenceMatcher(None, x, y).ratio() + difflib.SequenceMatcher(None, y, x).ratio()) / 2
+    same_parent = bool(
+        a.trail and b.trail and normalise_text(a.trail[-1].title) == normalise_text(b.trail[-1].title)
+    )
+    return min(1.0, ratio + (0.05 if same_parent else 0.0))
+
+
+def match_goals(old: Report, new: Report) -> list[Match]:
+    """Pair the goals of two rounds.
+
+    Goals with the same id pair first. The rest pair by title similarity (plus a
+    small bonus for the same parent in the hierarchy), best pairs first, when at
+    least one side's id was derived from its title; pairs scoring below
+    :data:`CERTAIN` are marked uncertain, below :data:`POSSIBLE` they are not made.
+    The result does not depend on the order of goals in either report.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> july = ss.load("examples/joensuu/2025-07.yaml")
+        >>> {m.by for m in match_goals(july, july)}
+        {'id'}
+    """
+    return [m for m, _, _ in _match(_places(old), _places(new))]
+
+
+def _match(old: list[_Place], new: list[_Place]) -> list[tuple[Match, _Place, _Place]]:
+    new_by_id: dict[str, list[_Place]] = {}
+    for place in new:
+        new_by_id.setdefault(place.goal.id, []).append(place)
+    pairs: list[tuple[Match, _Place, _Place]] = []
+    old_left: list[_Place] = []
+    for place in old:
+        candidates = new_by_id.get(place.goal.id)
+        if candidates:
+            other = candidates.pop(0)
+            pairs.append((Match(place.goal.id, other.goal.id, "id", 1.0, certain=True), place, other))
+        else:
+            old_left.append(place)
+    new_left = [p for ps in new_by_id.values() for p in ps]
+    scored = sorted(
+        (
+            (score, min(a.goal.id, b.goal.id), max(a.goal.id, b.goal.id), i, j)
+            for i, a in enumerate(old_left)
+            for j, b in enumerate(new_left)
+            if (_derived(a.goal) or _derived(b.goal)) and (score := _similarity(a, b)) >= POSSIBLE
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for score, _, _, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        a, b = old_left[i], new_left[j]
+        pairs.append((Match(a.goal.id, b.goal.id, "title", round(score, 4), certain=score >= CERTAIN), a, b))
+    return pairs
+
+
+# -- comparing --------------------------------------------------------------------------
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
+    """A word-level diff of two texts; whitespace and punctuation are tokens of their own.
+
+    Example:
+        >>> ops = word_diff("kartoitus käynnissä", "kartoitus valmis")
+        >>> [(w.op, w.old, w.new) for w in ops if w.op != "equal"]
+        [('replace', 'käynnissä', 'valmis')]
+        >>> [(w.op, w.old, w.new) for w in word_diff("a b c", "x y c") if w.op != "equal"]
+        [('replace', 'a b', 'x y')]
+    """
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        op = WordOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
+        # Changes separated only by a space read better as one: "[-a b-]{+c d+}", not "[-a-]{+c+} [-b-]{+d+}".
+        if (
+            op.op != "equal"
+            and len(ops) >= 2
+            and ops[-2].op != "equal"
+            and ops[-1].op == "equal"
+            and not ops[-1].old.strip()
+        ):
+            gap, first = ops.pop(), ops.pop()
+            op = WordOp("replace", first.old + gap.old + op.old, first.new + gap.new + op.new)
+        ops.append(op)
+    return tuple(ops)
+
+
+def _text_change(old: str | None, new: str | None) -> TextChange | None:
+    if old == new:
+        return None
+    return TextChange(old, new, word_diff(old or "", new or ""))
+
+
+def _trend(old: Forecast | None, new: Forecast | None) -> Trend:
+    direction = ForecastLevel.compare(old.level if old else None, new.level if new else None)
+    if direction is None:
+        return Trend.UNKNOWN
+    return {1: Trend.IMPROVED, -1: Trend.WORSENED, 0: Trend.UNCHANGED}[direction]
+
+
+def _delta(old: str | None, new: str | None) -> Decimal | None:
+    a = parse_quantity(old) if old else None
+    b = parse_quantity(new) if new else None
+    if a is None or b is None or a.value is None or b.value is None:
+        return None
+    if a.comparator is not Comparator.EQ or b.comparator is not Comparator.EQ or a.unit != b.unit:
+        return None
+    return b.value - a.value
+
+
+def _metric_changes(old: Goal, new: Goal) -> tuple[MetricChange, ...]:
+    old_by_id = {m.id: m for m in old.metrics}
+    out = []
+    for index, metric in enumerate(new.metrics):
+        before: Metric | None = old_by_id.get(metric.id)
+        if (
+            before is None
+            and index < len(old.metrics)
+            and old.metrics[index].id not in {m.id for m in new.metrics}
+        ):
+            before = old.metrics[index]  # same place, renamed metric
+        target = _text_change(before.target if before else None, metric.target)
+        value = _text_change(before.value if before else None, metric.value)
+        if target or value:
+            delta = _delta(before.value if before else None, metric.value) if value else None
+            out.append(MetricChange(metric.id, metric.label, target, value, delta))
+    return tuple(out)
+
+
+def _compare(match: Match, old: _Place, new: _Place, later: bool) -> GoalChange:
+    a, b = old.goal, new.goal
+    moved = None
+    if [n.id for n in old.trail] != [n.id for n in new.trail] and [normalise_text(t) for t in old.path] != [
+        normalise_text(t) for t in new.path
+    ]:
+        moved = old.path
+    realisation = _text_change(a.realisation, b.realisation)
+    stale = later and realisation is None and bool(b.realisation and b.realisation.strip())
+    return GoalChange(
+        goal=new.ref(),
+        match=match,
+        forecast=ForecastChange(a.forecast, b.forecast, _trend(a.forecast, b.forecast)),
+        old_title=a.title if a.title != b.title else None,
+        moved_from=moved,
+        realisation=realisation,
+        stale=stale,
+        metrics=_metric_changes(a, b),
+        responsible=(a.responsible, b.responsible) if a.responsible != b.responsible else None,
+    )
+
+
+def diff(old: Report, new: Report) -> Diff:
+    """Compare two reports, old → new.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> july = ss.load("examples/joensuu/2025-07.yaml")
+        >>> accounts = ss.load("examples/joensuu/2025-12.yaml")
+        >>> d = ss.diff(july, accounts)
+        >>> bool(d), d.summary()["worsened"], d.summary()["stale"]
+        (True, 1, 1)
+    """
+    old_places, new_places = _places(old), _places(new)
+    pairs = _match(old_places, new_places)
+    later = new.period != old.period
+    changes = {id(b): _compare(m, a, b, later) for m, a, b in pairs}
+    matched_old = {id(a) for _, a, _ in pairs}
+    return Diff(
+        old_period=old.period,
+        new_period=new.period,
+        goals=tuple(changes[id(p)] for p in new_places if id(p) in changes),
+        schema=new.schema,
+        added=tuple(p.ref() for p in new_places if id(p) not in changes),
+        removed=tuple(p.ref() for p in old_places if id(p) not in matched_old),
+        old_file=old.source.file if old.source else None,
+        new_file=new.source.file if new.source else None,
+    )
+
+
+def iter_changes(d: Diff) -> Iterator[GoalChange]:
+    """Changed goals, worsened forecasts first, then in document order."""
+    yield from d.worsened
+    worse = {id(g) for g in d.worsened}
+    yield from (g for g in d.changed if id(g) not in worse)
