@@ -498,22 +498,38 @@ def _delta(old: str | None, new: str | None) -> Decimal | None:
 
 
 def _metric_changes(old: Goal, new: Goal) -> tuple[MetricChange, ...]:
-    old_by_id = {m.id: m for m in old.metrics}
+    """Pair metrics by id (repeats in order), else by position when neither id occurs on the other side."""
+    by_id: dict[str, list[int]] = {}
+    for i, metric in enumerate(old.metrics):
+        by_id.setdefault(metric.id, []).append(i)
+    old_ids, new_ids = {m.id for m in old.metrics}, {m.id for m in new.metrics}
+    paired: dict[int, int] = {}  # new index -> old index
+    for j, metric in enumerate(new.metrics):
+        if by_id.get(metric.id):
+            paired[j] = by_id[metric.id].pop(0)
+    used = set(paired.values())
+    for j, metric in enumerate(new.metrics):
+        positional = j < len(old.metrics) and metric.id not in old_ids and old.metrics[j].id not in new_ids
+        if positional and j not in paired and j not in used:
+            paired[j] = j
+            used.add(j)
     out = []
-    for index, metric in enumerate(new.metrics):
-        before: Metric | None = old_by_id.get(metric.id)
-        if (
-            before is None
-            and index < len(old.metrics)
-            and old.metrics[index].id not in {m.id for m in new.metrics}
-        ):
-            before = old.metrics[index]  # same place, renamed metric
-        target = _text_change(before.target if before else None, metric.target)
-        value = _text_change(before.value if before else None, metric.value)
-        if target or value:
-            delta = _delta(before.value if before else None, metric.value) if value else None
-            out.append(MetricChange(metric.id, metric.label, target, value, delta))
-    return tuple(out)
+    for j, metric in enumerate(new.metrics):
+        before = old.metrics[paired[j]] if j in paired else None
+        out.append(_metric_change(before, metric))
+    out += [_metric_change(m, None) for i, m in enumerate(old.metrics) if i not in used]
+    return tuple(c for c in out if c is not None)
+
+
+def _metric_change(before: Metric | None, after: Metric | None) -> MetricChange | None:
+    target = _text_change(before.target if before else None, after.target if after else None)
+    value = _text_change(before.value if before else None, after.value if after else None)
+    if not (target or value):
+        return None
+    delta = _delta(before.value if before else None, after.value if after else None) if value else None
+    shown = after or before
+    assert shown is not None
+    return MetricChange(shown.id, shown.label, target, value, delta)
 
 
 def _compare(match: Match, old: _Place, new: _Place, later: bool) -> GoalChange:

@@ -190,7 +190,7 @@ def check_rounds(old: Report, new: Report, d: Diff | None = None) -> list[Issue]
     file = new.source.file if new.source else None
     places = _pointers(new)
     metric_index = {(g.id, m.id): i for g in new.goals for i, m in enumerate(g.metrics)}
-    mkey, tkey, vkey = _metric_keys(new)
+    mkey, tkey, vkey, fkey = _keys(new)
     same_year = old.period.year == new.period.year
     issues: list[Issue] = []
 
@@ -203,7 +203,8 @@ def check_rounds(old: Report, new: Report, d: Diff | None = None) -> list[Issue]
             at(
                 g.goal.id,
                 "R301",
-                f"the forecast worsened ({_word(g.forecast.old)} → {_word(g.forecast.new)}) "
+                tail=(fkey,),
+                message=f"the forecast worsened ({_word(g.forecast.old)} → {_word(g.forecast.new)}) "
                 "but the realisation text was not updated",
             )
         for m in g.metrics:
@@ -253,11 +254,16 @@ def check_rounds(old: Report, new: Report, d: Diff | None = None) -> list[Issue]
     return issues
 
 
-def _metric_keys(report: Report) -> tuple[str, str, str]:
+def _keys(report: Report) -> tuple[str, str, str, str]:
     from strategiaseuranta.formats._plain import JSON_DIALECT, YAML_DIALECT  # noqa: PLC0415
 
     d = JSON_DIALECT if report.source and report.source.format == "json" else YAML_DIALECT
-    return d.key("goal", "metrics"), d.key("metric", "target"), d.key("metric", "value")
+    return (
+        d.key("goal", "metrics"),
+        d.key("metric", "target"),
+        d.key("metric", "value"),
+        d.key("goal", "forecast"),
+    )
 
 
 def _word(forecast: Forecast | None) -> str:
