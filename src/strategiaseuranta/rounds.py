@@ -72,7 +72,8 @@ class Series:
         """
         n = len(self.reports)
         rows: list[list[tuple[str, str, tuple[str, ...], Forecast | None] | None]] = []
-        current: dict[str, int] = {}  # goal id in the latest round seen → row
+        current: dict[str, int] = {}  # goal id in the previous round → row
+        last_seen: dict[str, int] = {}  # goal id → row, over all earlier rounds (for goals that come back)
         for index, report in enumerate(self.reports):
             links = {}
             if index:
@@ -84,12 +85,15 @@ class Series:
             following: dict[str, int] = {}
             for trail, goal in report.walk():
                 row = links.pop(goal.id, None)
+                if row is None and goal.id in last_seen and rows[last_seen[goal.id]][index] is None:
+                    row = last_seen[goal.id]
                 if row is None:
                     rows.append([None] * n)
                     row = len(rows) - 1
                 rows[row][index] = (goal.id, goal.title, tuple(t.title for t in trail), goal.forecast)
                 following[goal.id] = row
             current = following
+            last_seen.update(following)
         out = []
         for cells in rows:
             last = next(c for c in reversed(cells) if c is not None)
