@@ -57,7 +57,7 @@ def test_every_code_is_in_the_validation_table(code: str) -> None:
 def test_the_validation_table_lists_no_unknown_codes() -> None:
     table_codes = set()
     for line in _page("validation.md").splitlines():
-        match = re.match(r"\|\s*`([LV]\d{3})`\s*\|", line)
+        match = re.match(r"\|\s*`([LVR]\d{3})`\s*\|", line)
         if match:
             table_codes.add(match.group(1))
     assert table_codes == set(CODES)

@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="strategiaseuranta",
         description="Finnish municipalities' strategy-monitoring reports as data: "
-        "validate, show and convert reporting rounds.",
+        "validate, show, convert and compare reporting rounds.",
         epilog="Exit status: 0 clean, 1 invalid data, 2 input that cannot be used.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
