@@ -70,6 +70,9 @@ _KEYS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+_FORECAST_KEYS = {True: ("sana", "taso"), False: ("word", "level")}
+"""Keys of the spelled-out forecast form, by dialect (Finnish or not)."""
+
 _KIND_NAMES = {"report": "report", "node": "hierarchy entry", "goal": "goal", "metric": "metric"}
 
 
@@ -183,7 +186,7 @@ class Reader:
             return None
         value = data[key]
         if isinstance(value, str):
-            return value
+            return str(value)  # a YAML number stays the text that was written
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         self.problem("L201", f"{key!r} must be text, found {_describe(value)}", (*pointer, key))
@@ -443,25 +446,36 @@ class Reader:
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, Mapping) and not self.dialect.finnish:
-            extra = set(value) - {"word", "level"}
-            word = value.get("word")
+        if isinstance(value, Mapping):
+            word_key, level_key = _FORECAST_KEYS[self.dialect.finnish]
+            extra = set(value) - {word_key, level_key}
+            word = value.get(word_key)
             if extra or not isinstance(word, str):
-                self.problem("L201", f'{key!r} must be {{"word": text, "level": ...}}', (*pointer, key))
+                self.problem(
+                    "L201",
+                    f"{key!r} must be a word, or {{{word_key}: word, {level_key}: level}}",
+                    (*pointer, key),
+                )
                 return None
+            word = str(word)
             forecast = self.schema.forecast(word)
-            level = value.get("level")
+            level = value.get(level_key)
             if forecast.level is None and level is not None:
                 try:
                     return Forecast(word, ForecastLevel(level))
                 except ValueError:
-                    self.problem("L204", f"unknown forecast level {level!r}", (*pointer, key, "level"))
+                    levels = ", ".join(lv.value for lv in ForecastLevel)
+                    self.problem(
+                        "L204",
+                        f"unknown forecast level {level!r}; use one of {levels}",
+                        (*pointer, key, level_key),
+                    )
             elif level is not None and forecast.level is not None and level != forecast.level.value:
                 self.problem(
                     "L204",
                     f"forecast level {level!r} contradicts schema {self.schema.name!r}, "
                     f"which places {word!r} at {forecast.level.value!r}",
-                    (*pointer, key, "level"),
+                    (*pointer, key, level_key),
                 )
             return forecast
         if isinstance(value, str | int) and not isinstance(value, bool):
@@ -486,7 +500,8 @@ class Reader:
                     (*pointer, key, str(k)),
                 )
                 continue
-            out[k] = v
+            number = getattr(v, "number", None)  # an unquoted YAML number is a number here
+            out[k] = number() if number is not None else v
         return out
 
     def _metric(self, data: Any, pointer: Pointer, ids: _Ids) -> Metric | None:
@@ -515,7 +530,7 @@ def _as_text(reader: Reader, data: Mapping[str, Any], key: str, pointer: Pointer
     if value is None:
         return None
     if isinstance(value, str):
-        return value
+        return str(value)
     reader.problem("L201", f"{key!r} must be text, found {_describe(value)}", (*pointer, key))
     return None
 
@@ -640,10 +655,17 @@ class Writer:
         return out
 
     def forecast(self, forecast: Forecast) -> Any:
-        """A forecast: the word (YAML) or ``{word, level}`` (JSON)."""
+        """A forecast: the word (YAML) or ``{word, level}`` (JSON).
+
+        YAML spells out ``{sana, taso}`` only for a word the schema does not place
+        on the scale but that carries a level (e.g. converted from another city's JSON).
+        """
+        level = forecast.level.value if forecast.level else None
         if self.dialect.finnish:
-            return forecast.word
-        return {"word": forecast.word, "level": forecast.level.value if forecast.level else None}
+            if level is None or self.schema.step(forecast.word) is not None:
+                return forecast.word
+            return {"sana": forecast.word, "taso": level}
+        return {"word": forecast.word, "level": level}
 
     def metric(self, metric: Metric, ids: _Ids) -> dict[str, Any]:
         """A metric as plain data (``ids`` advance)."""

@@ -24,6 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from strategiaseuranta.exceptions import LoadError
@@ -43,11 +44,37 @@ class _RefusedError(Exception):
         self.code, self.message, self.mark = code, message, mark
 
 
+class YamlNumber(str):
+    """A plain (unquoted) YAML scalar that YAML would read as a number, kept as its text.
+
+    Text fields use it as text (``3,50`` and ``010`` stay as written); custom fields,
+    which may hold numbers, turn it into one.
+    """
+
+    __slots__ = ()
+
+    def number(self) -> int | float:
+        """The number YAML 1.2 means by this text.
+
+        Example:
+            >>> [YamlNumber(t).number() for t in ("42", "010", "0x1F", "0.5", "1e3")]
+            [42, 10, 31, 0.5, 1000.0]
+        """
+        bare = self.lstrip("+-").lower()
+        if bare.startswith(("0x", "0o")):
+            return int(self, 0)
+        try:
+            return int(self)
+        except ValueError:
+            return float(self)
+
+
 class _PlainConstructor(SafeConstructor):
     """A safe constructor that builds plain data only.
 
-    Every scalar stays the text that was written, except true/false and null;
-    aliases, explicit non-standard tags, binary, sets and ordered maps are refused.
+    Every scalar stays the text that was written, except true/false and null (numbers
+    are :class:`YamlNumber`, still text); aliases, merge keys, explicit non-standard tags,
+    binary, sets and ordered maps are refused.
     """
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
@@ -60,38 +87,48 @@ class _PlainConstructor(SafeConstructor):
             )
         return super().construct_object(node, deep)
 
+    def flatten_mapping(self, node: Any) -> Any:
+        for key, _ in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise _RefusedError(
+                    "L106", "YAML merge keys (<<) are not accepted: write the keys out", key.start_mark
+                )
+        return super().flatten_mapping(node)
+
     def _as_text(self, node: Any) -> str:
         value: str = self.construct_scalar(node)
         return value
+
+    def _as_number(self, node: Any) -> YamlNumber:
+        return YamlNumber(self.construct_scalar(node))
 
     def _refuse(self, node: Any) -> Any:
         raise _RefusedError("L107", f"YAML tag {node.tag!r} is not accepted", node.start_mark)
 
 
-for _tag in ("int", "float", "timestamp"):
-    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._as_text)
+for _tag in ("int", "float"):
+    _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._as_number)
+_PlainConstructor.add_constructor("tag:yaml.org,2002:timestamp", _PlainConstructor._as_text)
 for _tag in ("binary", "set", "omap", "pairs"):
     _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _PlainConstructor._refuse)
 _PlainConstructor.add_constructor(None, _PlainConstructor._refuse)
 
-_FLOW_OPEN = re.compile(r"[\[{]")
+# Block nesting builds depth from indicators ("- - - a", "? ? a") or from indentation.
+_DEEP_BLOCK = re.compile(rf"(?:[-?:][ \t]+){{{MAX_DEPTH // 2}}}|^[ \t]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 
 
-def _check_depth(text: str, name: str | None) -> None:
-    """Refuse deep flow nesting before the C parser sees it (it ignores max_depth)."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
-    depth = 0
-    line = 1
-    for char in text:
-        if char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise fail("L108", f"nesting deeper than {MAX_DEPTH} levels", name, line)
-        elif char in "]}":
-            depth = max(0, depth - 1)
-        elif char == "\n":
-            line += 1
+def _needs_depth_limit(text: str) -> bool:
+    """True when the text might nest deeper than MAX_DEPTH: the C parser must not see it.
+
+    ruamel's C parser ignores ``max_depth`` and crashes the process on very deep
+    nesting; the pure parser honours it. Ordinary files never come near either test.
+    """
+    return text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_BLOCK.search(text) is not None
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def loads_plain(text: str, name: str | None = None) -> Any:
@@ -104,9 +141,11 @@ def loads_plain(text: str, name: str | None = None) -> Any:
         >>> loads_plain("vuodet: 2025\\narvo: 3,50\\nsitova: true")
         {'vuodet': '2025', 'arvo': '3,50', 'sitova': True}
     """
-    _check_depth(text, name)
-    yaml = YAML(typ="safe")
+    careful = _needs_depth_limit(text)
+    yaml = YAML(typ="safe", pure=careful)
     yaml.Constructor = _PlainConstructor
+    if careful:
+        yaml.max_depth = MAX_DEPTH
     try:
         data = yaml.load(text)
     except _RefusedError as error:
@@ -120,10 +159,22 @@ def loads_plain(text: str, name: str | None = None) -> Any:
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
         ) from None
+    except ReaderError as error:
+        line, col = _position(text, error.position)
+        raise fail(
+            "L103",
+            f"character U+{error.character:04X} is not allowed in YAML ({error.reason})",
+            name,
+            line,
+            col,
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        what = " ".join(p for p in (error.context, error.problem) if p) or "invalid YAML"
+        what = " ".join(_first_line(p) for p in (error.context, error.problem) if p) or "invalid YAML"
         code = "L107" if "constructor for the tag" in what else "L104"
+        if "maximum depth" in what:
+            code, what = "L108", f"nesting deeper than {MAX_DEPTH} levels"
+            raise fail(code, what, name, mark.line + 1 if mark else None) from None
         raise fail(
             code,
             f"YAML syntax error: {what}",
@@ -132,7 +183,7 @@ def loads_plain(text: str, name: str | None = None) -> Any:
             mark.column + 1 if mark else None,
         ) from None
     except (YAMLError, RecursionError, ValueError) as error:
-        raise fail("L104", f"YAML syntax error: {error}", name) from None
+        raise fail("L104", f"YAML syntax error: {_first_line(str(error))}", name) from None
     if data is None:
         raise fail("L102", "the file holds no data (only comments or blank lines)", name)
     return data
