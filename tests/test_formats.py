@@ -225,3 +225,92 @@ def test_a_new_key_goes_to_its_place_not_after_the_blank_line(example: Path) -> 
         "+        tavoite: Uusi otsikko",
     ]
     assert ss.load(example).goal(old_id).title == "Uusi otsikko"
+
+
+HAND_WRITTEN = """\
+strategiaseuranta: 1
+kunta: Joensuu<trailing spaces>
+toimielin: "Lautakunta \\u00e4"
+kausi: tammi-heinäkuu 2025
+sisältö:
+- painopiste: P
+  tavoitteet: [{tavoite: G, vastuutaho: V, mittarit: [{tavoitetaso: x}], toteuma: ~, ennuste: Toteutuu}]
+...
+""".replace("<trailing spaces>", "   ")
+
+
+def test_any_unedited_file_comes_back_byte_for_byte(tmp_path: Path) -> None:
+    path = tmp_path / "hand.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    report = ss.load(path)
+    ss.dump(report, path)
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+    # and the same report dumped onto that file from a copy loaded elsewhere
+    copy = tmp_path / "copy.json"
+    ss.dump(report, copy)
+    ss.dump(ss.load(copy), path)
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+
+
+def test_a_default_the_file_leaves_out_stays_out(tmp_path: Path) -> None:
+    path = tmp_path / "noschema.yaml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8").replace("skeema: joensuu\n", ""), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    report = ss.load(path)
+    ss.dump(report.set_status(report.goals[0].id, forecast="Toteutunut"), path)
+    assert changed_lines(before, path.read_text(encoding="utf-8")) == [
+        "-        ennuste: Toteutuu",
+        "+        ennuste: Toteutunut",
+    ]
+
+
+def test_edits_at_the_end_of_a_goal_keep_the_blank_line(example: Path) -> None:
+    before = example.read_text(encoding="utf-8")
+    report = ss.load(example)
+    gid = report.goals[0].id
+    ss.dump(report.replace_goal(gid, attributes={"sivu": 42}), example)
+    after = example.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == ["+        lisätiedot:", "+          sivu: 42"]
+    assert ss.load(example).goal(gid).attributes == {"sivu": 42}
+    ss.dump(ss.load(example).replace_goal(gid, status=None, attributes={}), example)
+    assert changed_lines(before, example.read_text(encoding="utf-8")) == [
+        "-        toteuma: Potentiaalisten digitaalisten osallistumisalustojen kartoitus käynnissä.",
+        "-        ennuste: Toteutuu",
+    ]
+
+
+def test_changing_one_metric_leaves_the_others_as_written(example: Path) -> None:
+    before = example.read_text(encoding="utf-8")
+    report = ss.load(example)
+    goal = report.goals[5]
+    (metric,) = goal.metrics
+    ss.dump(report.replace_goal(goal.id, metrics=[attrs.evolve(metric, value="12 pitäjää")]), example)
+    assert changed_lines(before, example.read_text(encoding="utf-8")) == [
+        "+            toteuma-arvo: 12 pitäjää"
+    ]
+
+
+def test_numbers_and_unplaced_levels_survive_json_to_yaml(tmp_path: Path) -> None:
+    report = ss.load(EXAMPLE)
+    gid = report.goals[0].id
+    edited = report.replace_goal(
+        gid,
+        attributes={"sivu": 42, "osuus": 0.5, "teksti": "42", "kyllä": True, "tyhjä": None},
+        status=ss.Status("x", ss.Forecast("Vihreä", ss.ForecastLevel.ACHIEVED)),
+    )
+    ss.dump(edited, tmp_path / "a.json")
+    from_json = ss.load(tmp_path / "a.json")
+    assert from_json == edited
+    ss.dump(from_json, tmp_path / "a.yaml")
+    from_yaml = ss.load(tmp_path / "a.yaml")
+    assert from_yaml == edited
+    assert from_yaml.goal(gid).attributes == {
+        "sivu": 42,
+        "osuus": 0.5,
+        "teksti": "42",
+        "kyllä": True,
+        "tyhjä": None,
+    }
+    assert "ennuste:\n          sana: Vihreä\n          taso: achieved" in (tmp_path / "a.yaml").read_text(
+        "utf-8"
+    )

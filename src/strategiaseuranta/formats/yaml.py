@@ -30,7 +30,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from strategiaseuranta.exceptions import LoadError
 from strategiaseuranta.formats._files import atomic_write, fail, read_text
 from strategiaseuranta.formats._plain import YAML_DIALECT, Writer, build_report
-from strategiaseuranta.model import Goal, Metric, Node, Report
+from strategiaseuranta.model import Goal, Node, Report
 
 __all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "read_plain"]
 
@@ -303,13 +303,21 @@ def _to_commented(value: Any) -> Any:
 
 
 def _merge_into(template: str, report: Report, yaml: YAML) -> str | None:
-    """Apply a report onto the round-trip tree of an existing file; None if unrelated."""
+    """Apply a report onto the round-trip tree of an existing file; None if unrelated.
+
+    An unchanged report gives the template back as it is, byte for byte.
+    """
     try:
         old = loads_report(template)
+    except LoadError:
+        return None
+    if old == report:
+        return template
+    try:
         from ruamel.yaml.util import load_yaml_guess_indent  # noqa: PLC0415
 
         tree, indent, block_seq_indent = load_yaml_guess_indent(template, yaml=yaml)
-    except (LoadError, YAMLError, ValueError):
+    except (YAMLError, ValueError):
         return None
     if not isinstance(tree, CommentedMap) or old.organisation != report.organisation:
         return None
@@ -319,83 +327,130 @@ def _merge_into(template: str, report: Report, yaml: YAML) -> str | None:
     new_writer, old_writer = Writer(YAML_DIALECT, report), Writer(YAML_DIALECT, old)
     _sync(tree, old_writer.report_fields(), new_writer.report_fields(), "report")
     key = YAML_DIALECT.key("report", "nodes")
-    new_nodes = [_NodeView(new_writer, n) for n in report.nodes]
-    old_nodes = [_NodeView(old_writer, n) for n in old.nodes]
+    new_nodes = [_View.of(new_writer, n) for n in report.nodes]
+    old_nodes = [_View.of(old_writer, n) for n in old.nodes]
     _sync_list(tree, key, old_nodes, new_nodes)
     buf = io.StringIO()
     yaml.dump(tree, buf)
     return buf.getvalue()
 
 
-def _sync(tree: CommentedMap, old: Mapping[str, Any], new: Mapping[str, Any], kind: str | None) -> None:
+def _sync(
+    tree: CommentedMap,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    kind: str | None,
+    skip: tuple[str, ...] = (),
+) -> None:
     """Make ``tree`` hold ``new``: changed keys replaced in place, gone ones removed.
 
-    A new key goes where the writer would put it (after the nearest key that
-    precedes it), and blank lines that followed the mapping stay at its end.
+    Fields whose value did not change are left alone, present in the file or not (a
+    default the file leaves out stays left out). A new key goes where the writer would
+    put it, and blank lines that followed the mapping stay at its end.
     """
     trailing = _pop_trailing_blank_lines(tree)
     previous: str | None = None
     for field, value in new.items():
         key = YAML_DIALECT.key(kind, field) if kind else field
+        if field in skip:
+            previous = key if key in tree else previous
+            continue
+        if field in old and old[field] == value:
+            previous = key if key in tree else previous
+            continue
         if key not in tree:
             keys = list(tree)
             tree.insert(keys.index(previous) + 1 if previous in keys else 0, key, _to_commented(value))
-        elif field not in old or old[field] != value:
+        else:
             tree[key] = _to_commented(value)
         previous = key
     for field in old:
         key = YAML_DIALECT.key(kind, field) if kind else field
         if field not in new and key in tree:
             del tree[key]
-    if trailing is not None and len(tree):
-        last = list(tree)[-1]
-        if tree.ca.items.get(last) is None:
-            tree.ca.items[last] = trailing
+    if trailing is not None:
+        _attach_trailing(tree, trailing)
 
 
-def _pop_trailing_blank_lines(tree: CommentedMap) -> Any:
-    """Detach the blank lines that follow a mapping's last value (ruamel keeps them on that key)."""
+def _pop_trailing_blank_lines(tree: CommentedMap | CommentedSeq) -> Any:
+    """Detach the blank lines after the last scalar at the end of ``tree``, however deep.
+
+    ruamel keeps the blank lines between list items on the last key before them; when
+    that key is removed or another is added after it, they must move.
+    """
     if not len(tree):
         return None
-    last = list(tree)[-1]
+    if isinstance(tree, CommentedSeq):
+        last: Any = len(tree) - 1
+        value = tree[last]
+    else:
+        last = list(tree)[-1]
+        value = tree[last]
+    if isinstance(value, CommentedMap | CommentedSeq) and len(value):
+        return _pop_trailing_blank_lines(value)
     entry = tree.ca.items.get(last)
-    if not entry or len(entry) < 3 or entry[2] is None or any(entry[:2]) or any(entry[3:]):
+    position = 0 if isinstance(tree, CommentedSeq) else 2
+    if not entry or len(entry) <= position or entry[position] is None:
         return None
-    if entry[2].value.strip():
+    if any(e is not None for i, e in enumerate(entry) if i != position):
+        return None
+    token = entry[position]
+    if token.value.strip():
         return None  # a real comment belongs to its key
-    return tree.ca.items.pop(last)
+    del tree.ca.items[last]
+    return token
 
 
-class _NodeView:
-    """A node or goal with the plain fields its writer gives it (computed in document order)."""
+def _attach_trailing(tree: CommentedMap | CommentedSeq, token: Any) -> None:
+    """Hang blank lines after the last scalar at the end of ``tree``, however deep."""
+    if not len(tree):
+        return
+    if isinstance(tree, CommentedSeq):
+        last: Any = len(tree) - 1
+        value = tree[last]
+    else:
+        last = list(tree)[-1]
+        value = tree[last]
+    if isinstance(value, CommentedMap | CommentedSeq) and len(value):
+        _attach_trailing(value, token)
+    elif tree.ca.items.get(last) is None:
+        tree.ca.items[last] = [token, None] if isinstance(tree, CommentedSeq) else [None, None, token, None]
 
-    def __init__(self, writer: Writer, item: Node | Goal) -> None:
-        self.item = item
-        self.writer = writer
+
+class _View:
+    """A node, goal or metric with the plain fields its writer gives it (in document order)."""
+
+    def __init__(self, id_: str, fields: dict[str, Any], kind: str | None) -> None:
+        self.id, self.fields, self.kind = id_, fields, kind
+        self.goals: list[_View] = []
+        self.children: list[_View] = []
+        self.metrics: list[_View] = []
+
+    @classmethod
+    def of(cls, writer: Writer, item: Node | Goal) -> _View:
         if isinstance(item, Node):
-            self.fields = writer.node_fields(item)
-            self.goals = [_NodeView(writer, g) for g in item.goals]
-            self.children = [_NodeView(writer, c) for c in item.children]
-        else:
-            self.fields = writer.goal_fields(item)
-            self.goals, self.children = [], []
-
-    @property
-    def id(self) -> str:
-        return self.item.id
+            view = cls(item.id, writer.node_fields(item), None)
+            view.goals = [cls.of(writer, g) for g in item.goals]
+            view.children = [cls.of(writer, c) for c in item.children]
+            return view
+        view = cls(item.id, writer.goal_fields(item), "goal")
+        plains = view.fields.get("metrics", [])
+        view.metrics = [cls(m.id, plain, "metric") for m, plain in zip(item.metrics, plains, strict=True)]
+        return view
 
     def plain(self) -> Any:
-        if isinstance(self.item, Node):
-            out = dict(self.fields)
-            if self.goals:
-                out[YAML_DIALECT.key("node", "goals")] = [g.plain() for g in self.goals]
-            if self.children:
-                out[YAML_DIALECT.key("node", "children")] = [c.plain() for c in self.children]
-            return out
-        return {YAML_DIALECT.key("goal", k): v for k, v in self.fields.items()}
+        if self.kind == "goal":
+            return {YAML_DIALECT.key("goal", k): v for k, v in self.fields.items()}
+        out = dict(self.fields)
+        if self.goals:
+            out[YAML_DIALECT.key("node", "goals")] = [g.plain() for g in self.goals]
+        if self.children:
+            out[YAML_DIALECT.key("node", "children")] = [c.plain() for c in self.children]
+        return out
 
 
-def _sync_list(tree: CommentedMap, key: str, old: list[_NodeView], new: list[_NodeView]) -> None:
+def _sync_list(tree: CommentedMap, key: str, old: list[_View], new: list[_View]) -> None:
+    """Make the list under ``key`` hold ``new``: items matched by id keep their place and comments."""
     if not new:
         if key in tree and old:
             del tree[key]
@@ -410,28 +465,25 @@ def _sync_list(tree: CommentedMap, key: str, old: list[_NodeView], new: list[_No
     items: list[Any] = []
     for view in new:
         candidates = by_id.get(view.id)
-        if not candidates:
+        item = seq[candidates[0]] if candidates else None
+        if not candidates or not isinstance(item, CommentedMap):
             items.append(_to_commented(view.plain()))
             continue
-        index = candidates.pop(0)  # repeated ids pair up in document order
-        before = old[index]
-        item = seq[index]
-        if isinstance(item, CommentedMap):
-            _sync_item(item, before, view)
-            items.append(item)
-        else:
-            items.append(_to_commented(view.plain()))
+        before = old[candidates.pop(0)]  # repeated ids pair up in document order
+        _sync_item(item, before, view)
+        items.append(item)
     if [id(i) for i in items] != [id(i) for i in seq]:
         seq[:] = items
 
 
-def _sync_item(item: CommentedMap, old: _NodeView, new: _NodeView) -> None:
-    if isinstance(new.item, Node):
+def _sync_item(item: CommentedMap, old: _View, new: _View) -> None:
+    if new.kind == "goal":
+        _sync(item, old.fields, new.fields, "goal", skip=("metrics",))
+        if old.fields.get("metrics") != new.fields.get("metrics"):
+            _sync_list(item, YAML_DIALECT.key("goal", "metrics"), old.metrics, new.metrics)
+    elif new.kind == "metric":
+        _sync(item, old.fields, new.fields, None)  # metric fields are file keys already
+    else:
         _sync(item, old.fields, new.fields, None)
         _sync_list(item, YAML_DIALECT.key("node", "goals"), old.goals, new.goals)
         _sync_list(item, YAML_DIALECT.key("node", "children"), old.children, new.children)
-    else:
-        _sync(item, old.fields, new.fields, "goal")
-
-
-del Metric  # imported for type context only
