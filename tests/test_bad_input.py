@@ -39,6 +39,12 @@ CASES = [
     ("python tag", "tag.yaml", "kunta: !!python/object/apply:os.system ['echo pwned']\n", "L107", "1:8", 2),
     ("custom tag", "tag2.yaml", "kunta: !kaupunki Joensuu\n", "L107", "1:8", 2),
     ("deep nesting", "deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n", "L108", "1", 2),
+    ("deep block nesting", "dash.yaml", "- " * 50000 + "a\n", "L108", "1", 2),
+    ("deep complex keys", "keys.yaml", "? " * 50000 + "a\n", "L108", "1", 2),
+    ("deep indentation", "indent.yaml", "".join(" " * (2 * i) + "a:\n" for i in range(300)), "L108", None, 2),
+    ("control character", "ctrl.yaml", "strategiaseuranta: 1\nkunta: Joe\x07nsuu\n", "L103", "2:11", 2),
+    ("utf-16", "utf16.yaml", "kunta: Joensuu\n".encode("utf-16"), "L103", "1:1", 2),
+    ("merge key", "merge.yaml", "a: {b: 1}\nc:\n  <<: {k: 1}\n", "L106", "3:3", 2),
     ("truncated json", "cut.json", '{"format_version": 1, "municipality": "Joens', "L104", "1:39", 2),
     ("json duplicate", "dup.json", '{"body": "a", "body": "b"}', "L105", None, 2),
     ("json NaN", "nan.json", '{"format_version": NaN}', "L104", None, 2),
@@ -221,3 +227,75 @@ def test_load_errors_come_in_file_order(tmp_path: Path) -> None:
     lines = [i.location.line or 0 for i in info.value.issues]
     assert lines == sorted(lines)
     assert [i.code for i in info.value.issues] == ["L206", "L202"]
+
+
+def test_multi_line_titles_stay_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "lines.yaml"
+    text = GOOD.replace(
+        "  - painopiste: Osallisuuden, menon ja meiningin Joensuu",
+        '  - painopiste: "Rivi yksi\\nRivi kaksi\\u0085kolme"',
+    ).replace("ennuste: Toteutuu", "ennuste: Toteutu", 1)
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, _ = capsys.readouterr()
+    assert len(out.splitlines()) == 1
+    assert "[Rivi yksi ⏎ Rivi kaksi ⏎ kolme › Testaamme" in out
+
+
+def test_decomposed_keys_from_a_mac_are_read(tmp_path: Path) -> None:
+    import unicodedata
+
+    path = tmp_path / "nfd.yaml"
+    path.write_text(unicodedata.normalize("NFD", GOOD), encoding="utf-8")
+    report = ss.load(path)
+    assert len(report.goals) == 7
+    assert report.goals[0].title == unicodedata.normalize(
+        "NFD", ss.load(EXAMPLE).goals[0].title
+    )  # texts as written
+
+
+def test_period_and_years_as_mappings_in_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "maps.yaml"
+    text = GOOD.replace(
+        "kausi: tammi–heinäkuu 2025", "kausi: {year: 2025, start_month: 1, end_month: 7, annual: false}"
+    )
+    text = text.replace("vuodet: 2025–2026", "vuodet: {start: 2025, end: 2026}")
+    path.write_text(text, encoding="utf-8")
+    assert ss.load(path) == ss.load(EXAMPLE)
+
+
+def test_broken_schema_file_names_both_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    schema = tmp_path / "oma.yaml"
+    schema.write_text("name: [\n", encoding="utf-8")
+    path = tmp_path / "round.yaml"
+    path.write_text(GOOD.replace("skeema: joensuu", f"skeema: {schema}"), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, _ = capsys.readouterr()
+    assert out.startswith(f"{path}:5:9: error L205 schema file {schema}:2:1: error L104")
+    assert len(out.splitlines()) == 1
+
+
+def test_writing_onto_a_directory_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "out.yaml").mkdir()
+    assert main(["convert", str(EXAMPLE), str(tmp_path / "out.yaml")]) == 2
+    _, err = capsys.readouterr()
+    assert err == f"strategiaseuranta: {tmp_path / 'out.yaml'}: is a directory, not a file\n"
+
+
+def test_a_closed_pipe_keeps_the_exit_status(tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text(GOOD.replace("ennuste: Toteutuu", "ennuste: Totetuu"), encoding="utf-8")
+    done = subprocess.run(
+        f"'{sys.executable}' -m strategiaseuranta validate '{path}' | head -1; exit ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert len(done.stdout.splitlines()) == 1
+    assert "Traceback" not in done.stderr

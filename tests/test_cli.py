@@ -84,6 +84,7 @@ def test_show_text_in_three_languages(capsys: pytest.CaptureFixture[str]) -> Non
     assert "7 goals: Toteutuu 7" in en
     _, sv, _ = run(capsys, "show", str(EXAMPLE), "--lang", "sv", "--width", "120")
     assert "Strategiskt fokusområde: Osallisuuden" in sv
+    assert "Rapportperiod: januari–juli 2025" in sv
     assert "Målsättning: Edistämme" in sv
 
 

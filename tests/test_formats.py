@@ -314,3 +314,23 @@ def test_numbers_and_unplaced_levels_survive_json_to_yaml(tmp_path: Path) -> Non
     assert "ennuste:\n          sana: Vihreä\n          taso: achieved" in (tmp_path / "a.yaml").read_text(
         "utf-8"
     )
+
+
+def test_dump_refuses_what_load_would_refuse(tmp_path: Path) -> None:
+    report = ss.load(EXAMPLE)
+    odd = attrs.evolve(report, nodes=[attrs.evolve(report.nodes[0], level="ohjelma"), report.nodes[1]])
+    for name in ("odd.yaml", "odd.json"):
+        with pytest.raises(ss.WriteError, match="cannot write level 'ohjelma'"):
+            ss.dump(odd, tmp_path / name)
+        assert not (tmp_path / name).exists()
+
+
+def test_writes_go_through_symbolic_links(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    shutil.copyfile(EXAMPLE, real)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    report = ss.load(link)
+    ss.dump(report.set_status(report.goals[0].id, forecast="Toteutunut"), link)
+    assert link.is_symlink()
+    assert ss.load(real).goals[0].forecast.word == "Toteutunut"

@@ -7,12 +7,14 @@ Exit status: 0 clean, 1 invalid data, 2 input that cannot be used.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from strategiaseuranta.exceptions import LoadError, StrategiaseurantaError
 from strategiaseuranta.issues import Issue, Severity
@@ -265,6 +267,32 @@ def _history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _PipeSafe(io.TextIOBase):
+    """Standard output that goes quiet when the reader closes the pipe, so work and status go on."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+        self.closed_pipe = False
+
+    def write(self, text: str) -> int:
+        if not self.closed_pipe:
+            try:
+                self.inner.write(text)
+            except BrokenPipeError:
+                self.closed_pipe = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_pipe:
+            try:
+                self.inner.flush()
+            except BrokenPipeError:
+                self.closed_pipe = True
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -273,14 +301,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         0
     """
     args = _parser().parse_args(argv)
+    sys.stdout = _PipeSafe(sys.stdout)  # a closed pipe (| head) must not change the exit status
     commands = {"validate": _validate, "show": _show, "convert": _convert, "diff": _diff, "history": _history}
     try:
         return commands[args.command](args)
     except StrategiaseurantaError as error:
         print(f"strategiaseuranta: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
-    except BrokenPipeError:
-        return EXIT_OK
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the CLI never shows a traceback
@@ -289,6 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        if isinstance(sys.stdout, _PipeSafe):
+            sys.stdout = sys.stdout.inner
 
 
 def run() -> None:

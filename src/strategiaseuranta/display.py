@@ -112,8 +112,7 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
     heading = [
         report.title or "",
         f"{report.organisation.municipality} · {report.organisation.body}",
-        f"{schema.label('period', lang)}: {report.period.render(schema.language)} · "
-        + _summary(report, schema, lang),
+        f"{schema.label('period', lang)}: {report.period.render(lang)} · " + _summary(report, schema, lang),
     ]
     lines = [wrapped for line in heading if line for wrapped in textwrap.wrap(line, width)]
     header = [

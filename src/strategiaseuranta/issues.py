@@ -8,6 +8,7 @@ so one pass reports them all.
 from __future__ import annotations
 
 import enum
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -204,9 +205,9 @@ class Issue:
         Args:
             hierarchy: Append the titles of the entry's place in the hierarchy.
         """
-        text = f"{self.location}: {self.severity.value} {self.code} {self.message}"
+        text = f"{self.location}: {self.severity.value} {self.code} {_one_line(self.message)}"
         if hierarchy and self.location.hierarchy:
-            text += " [" + " › ".join(_shorten(t) for t in self.location.hierarchy) + "]"
+            text += " [" + " › ".join(_shorten(_one_line(t)) for t in self.location.hierarchy) + "]"
         return text
 
     def to_dict(self) -> dict[str, object]:
@@ -223,6 +224,14 @@ class Issue:
             "path": loc.path,
             "hierarchy": list(loc.hierarchy),
         }
+
+
+_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _one_line(text: str) -> str:
+    """Texts with line breaks (a multi-line title, say) shown on one line."""
+    return _BREAKS.sub(" ⏎ ", text) if _BREAKS.search(text) else text
 
 
 def _shorten(text: str, width: int = 40) -> str:

@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
-from strategiaseuranta.exceptions import SchemaError
+from strategiaseuranta.exceptions import LoadError, SchemaError
 from strategiaseuranta.schema import Schema
 
 __all__ = ["available_schemas", "get_schema", "register_schema"]
@@ -95,7 +95,10 @@ def get_schema(name: str) -> Schema:
     if name.endswith((".yaml", ".yml")) and Path(name).is_file():
         from strategiaseuranta.formats.yaml import read_plain  # noqa: PLC0415
 
-        data = read_plain(name)
+        try:
+            data = read_plain(name)
+        except LoadError as error:
+            raise SchemaError(f"schema file {error}") from None
         if not isinstance(data, Mapping):
             raise SchemaError(f"{name}: a schema file must hold a mapping")
         return Schema.from_dict(data)

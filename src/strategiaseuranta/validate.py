@@ -353,4 +353,5 @@ def validate(
         from strategiaseuranta.formats._files import Locator  # noqa: PLC0415
 
         issues = Locator(file).place(issues)
+        issues.sort(key=lambda i: (i.location.line or 0, i.location.column or 0))  # file order
     return issues

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +55,10 @@ def decode(data: bytes, name: str | None) -> str:
     """Decode UTF-8 bytes, refusing binary data with the position of the first bad byte."""
     if not data.strip():
         raise fail("L102", "the file is empty", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(
+            "L103", "UTF-16 text (as Excel and Notepad may save it): save the file as UTF-8", name, 1, 1
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _position(data, nul)
@@ -88,17 +93,24 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], None], *, 
     """Write a file atomically: into a temporary file beside it, then replace.
 
     ``write`` receives an open file object. If it raises, or the process dies,
-    the target is left as it was and the temporary file is removed.
+    the target is left as it was and the temporary file is removed. A symbolic
+    link is written through (the file it points to is replaced), and the file's
+    permissions are kept.
 
     Raises:
-        WriteError: The directory is missing or not writable.
+        WriteError: The target is a directory, or the directory is missing or not writable.
     """
     target = Path(os.fspath(path))
+    if target.is_symlink():
+        target = target.resolve()
+    if target.is_dir():
+        raise WriteError(f"{path}: is a directory, not a file")
     directory = target.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
-        raise WriteError(f"{target}: cannot write: {error.strerror or error}") from None
+        raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
+    temp = Path(tmp)
     try:
         mode = "wb" if binary else "w"
         encoding = None if binary else "utf-8"
@@ -106,7 +118,6 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], None], *, 
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        temp = Path(tmp)
         with contextlib.suppress(OSError):
             if target.exists():
                 temp.chmod(target.stat().st_mode & 0o7777)
@@ -114,11 +125,25 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], None], *, 
                 umask = os.umask(0)
                 os.umask(umask)
                 temp.chmod(0o666 & ~umask)
-        temp.replace(target)
+        try:
+            temp.replace(target)
+        except OSError as error:
+            raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None
+        _fsync_directory(directory)
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(tmp).unlink()
+            temp.unlink()
         raise
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable (where the platform allows opening a directory)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 class Locator:
@@ -141,8 +166,13 @@ class Locator:
                 from ruamel.yaml import YAML  # noqa: PLC0415
 
                 text = self.text if self.text is not None else read_text(self.file)
-                yaml = YAML(typ="safe", pure=True)
-                yaml.max_depth = 200
+                # The C parser is fast but must not see very deep nesting (it may crash).
+                from strategiaseuranta.formats.yaml import _needs_depth_limit  # noqa: PLC0415
+
+                careful = _needs_depth_limit(text)
+                yaml = YAML(typ="safe", pure=careful)
+                if careful:
+                    yaml.max_depth = 100
                 self._root = yaml.compose(text)
             except Exception:  # noqa: BLE001 - positions are a courtesy; never fail on them
                 self._root = None
@@ -162,7 +192,8 @@ class Locator:
             kind = getattr(node, "id", None)
             if kind == "mapping" and isinstance(step, str):
                 for key, value in node.value:
-                    if getattr(key, "value", None) == step:
+                    name = getattr(key, "value", None)
+                    if isinstance(name, str) and unicodedata.normalize("NFC", name) == step:
                         child = value
                         best_key = key
                         break

@@ -10,12 +10,13 @@ pointer into the data, and builds the frozen model. One writer goes back.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
 
-from strategiaseuranta.exceptions import LoadError, SchemaError
+from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats._files import Locator
 from strategiaseuranta.ids import derive_id, is_valid_id
@@ -146,6 +147,11 @@ class Reader:
 
     def mapping(self, data: Any, kind: str, pointer: Pointer) -> Mapping[str, Any] | None:
         if isinstance(data, Mapping):
+            if any(isinstance(k, str) and not k.isascii() for k in data):
+                # keys typed on a Mac may arrive decomposed (NFD): "sisältö" is "sisältö"
+                return {
+                    unicodedata.normalize("NFC", k) if isinstance(k, str) else k: v for k, v in data.items()
+                }
             return data
         self.problem(
             "L201",
@@ -276,7 +282,8 @@ class Reader:
                 extra = set(value) - {"year", "start_month", "end_month", "annual"}
                 if extra:
                     raise ValueError(f"unknown keys {sorted(extra)}")
-                return Period(**value)
+                fix = _as_int if self.dialect.finnish else _same
+                return Period(**{k: fix(v) if k != "annual" else v for k, v in value.items()})
             raise ValueError(f"expected text such as 'tammi–heinäkuu 2025', found {_describe(value)}")
         except (ValueError, TypeError) as error:
             self.problem("L204", f"invalid period: {error}", (key,))
@@ -417,7 +424,8 @@ class Reader:
                 extra = set(value) - {"start", "end"}
                 if extra:
                     raise ValueError(f"unknown keys {sorted(extra)}")
-                return YearSpan(**value)
+                fix = _as_int if self.dialect.finnish else _same
+                return YearSpan(**{k: fix(v) for k, v in value.items()})
             if isinstance(value, bool) or not isinstance(value, str | int):
                 raise ValueError(f"expected a year such as 2025 or 2025–2026, found {_describe(value)}")
             return YearSpan.parse(value)
@@ -535,6 +543,15 @@ def _as_text(reader: Reader, data: Mapping[str, Any], key: str, pointer: Pointer
     return None
 
 
+def _as_int(value: Any) -> Any:
+    """A YAML number written as text (``2025``) as an int; anything else as it is."""
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -564,6 +581,13 @@ class Writer:
         self.dialect = dialect
         self.report = report
         self.schema = get_schema(report.schema)
+        known = {level.key for level in self.schema.levels}
+        for _, node in report.iter_nodes():
+            if node.level not in known:
+                raise WriteError(
+                    f"cannot write level {node.level!r}: schema {self.schema.name!r} has only "
+                    f"{', '.join(sorted(known))}; the file could not be read back"
+                )
         self.goal_ids = _Ids()
         self.node_ids = _Ids()
 
