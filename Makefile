@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint types pytest docs bench clean venv
+.PHONY: demo test lint types pytest docs clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,6 @@ docs: $(STAMP)
 	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs docs/_build/html
 
 test: lint types pytest docs
-
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) docs/_build build dist .mypy_cache .ruff_cache

@@ -53,6 +53,7 @@ nitpick_ignore = [
 ]
 nitpick_ignore_regex = [
     ("py:class", r"collections\.abc\.\w+"),
+    ("py:class", r"(hypothesis\.strategies|st)\.(SearchStrategy|DrawFn)"),  # hypothesis has no inventory here
 ]
 
 # -- HTML ---------------------------------------------------------------------------------

@@ -138,12 +138,10 @@ class BoomError(RuntimeError):
 def test_a_crash_mid_write_leaves_the_old_file(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = example.read_bytes()
     report = ss.load(example).set_status(ss.load(example).goals[0].id, forecast="Ei toteudu")
-    real_write = Path.write_text  # noqa: F841 - documents that we do not patch the target itself
 
     def exploding(text: str) -> str:
         raise BoomError("disk full")
 
-    monkeypatch.setattr(yamlfmt, "dumps_report", lambda *a, **k: "strategiaseuranta: 1\n" + "x" * 10)
     from strategiaseuranta.formats import _files
 
     original = _files.atomic_write

@@ -163,3 +163,18 @@ def test_public_api_is_exported() -> None:
     for name in ss.__all__:
         assert getattr(ss, name) is not None
     assert ss.__version__
+
+
+def test_mappings_inside_frozen_records_are_read_only() -> None:
+    report = ss.load("examples/joensuu/2025-07.yaml")
+    goal = report.replace_goal(report.goals[0].id, attributes={"sivu": 42}).goals[0]
+    with pytest.raises(TypeError, match="read-only"):
+        goal.attributes["sivu"] = 43  # type: ignore[index]
+    with pytest.raises(TypeError, match="read-only"):
+        goal.attributes.update({"x": 1})  # type: ignore[attr-defined]
+    schema = ss.get_schema("joensuu")
+    with pytest.raises(TypeError, match="read-only"):
+        schema.labels["forecast"] = schema.labels["title"]  # type: ignore[index]
+    assert pickle.loads(pickle.dumps(goal)) == goal
+    assert pickle.loads(pickle.dumps(schema)) == schema
+    assert goal.measured == {}

@@ -12,6 +12,7 @@ Load a round, check it, and read its goals:
 
 from __future__ import annotations
 
+from strategiaseuranta._frozen import FrozenDict
 from strategiaseuranta.diff import (
     Diff,
     ForecastChange,
@@ -51,6 +52,7 @@ __all__ = [
     "ForecastChange",
     "ForecastLevel",
     "FormatError",
+    "FrozenDict",
     "Goal",
     "GoalChange",
     "GoalRef",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from strategiaseuranta._frozen import FrozenDict
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Quantity, parse_quantity
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from strategiaseuranta.schema import Schema
 
 __all__ = [
+    "FrozenDict",
     "Goal",
     "Metric",
     "Node",
@@ -66,7 +68,7 @@ def _status(value: Status | None) -> Status | None:
 
 
 def _frozen_mapping(value: Mapping[str, Scalar] | None) -> Mapping[str, Scalar]:
-    return dict(value or {})
+    return value if isinstance(value, FrozenDict) else FrozenDict(value or {})
 
 
 @attrs.frozen
@@ -207,6 +209,17 @@ class Goal:
     def realisation(self) -> str | None:
         """Shortcut for ``goal.status.realisation``."""
         return self.status.realisation if self.status else None
+
+    @property
+    def measured(self) -> dict[str, str]:
+        """The values measured in this round, by metric id (metrics without a value left out).
+
+        Example:
+            >>> g = Goal("g", "G", YearSpan(2025, 2025), metrics=[Metric("kohteet", value="18 kohdetta")])
+            >>> g.measured
+            {'kohteet': '18 kohdetta'}
+        """
+        return {m.id: m.value for m in self.metrics if m.value is not None}
 
 
 @attrs.frozen

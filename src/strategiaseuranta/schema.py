@@ -16,6 +16,7 @@ from typing import Any, Literal
 import attrs
 import cattrs
 
+from strategiaseuranta._frozen import FrozenDict
 from strategiaseuranta.exceptions import SchemaError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.ids import normalise_text
@@ -123,6 +124,10 @@ def _default_labels() -> dict[str, Labels]:
     }
 
 
+def _frozen_labels(value: Mapping[str, Labels]) -> Mapping[str, Labels]:
+    return FrozenDict(value)
+
+
 def _levels(value: Iterable[Level]) -> tuple[Level, ...]:
     return tuple(value)
 
@@ -165,7 +170,7 @@ class Schema:
     version: str = "1.0.0"
     language: str = "fi"
     status_per: Literal["goal", "metric", "both"] = "goal"
-    labels: Mapping[str, Labels] = attrs.field(factory=_default_labels, hash=False)
+    labels: Mapping[str, Labels] = attrs.field(factory=_default_labels, converter=_frozen_labels, hash=False)
     required: tuple[str, ...] = ("title", "responsible", "forecast")
     description: str = ""
     _lookup: dict[str, ScaleWord] = attrs.field(init=False, repr=False, eq=False, hash=False)

@@ -26,6 +26,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     ) from error
 
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.ids import derive_id
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Status
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.registry import get_schema
@@ -124,14 +125,24 @@ def forecast_levels() -> st.SearchStrategy[ForecastLevel]:
 
 
 def forecasts(schema: Schema | None = None) -> st.SearchStrategy[Forecast]:
-    """Forecasts placed by a schema: mostly its own words, sometimes words it does not know."""
+    """Forecasts placed by a schema: mostly its own words, sometimes others.
+
+    Words the schema does not know come with no level, or with a level another city's
+    scale gave them.
+    """
     schema = schema or get_schema("joensuu")
     known = st.sampled_from([s.word for s in schema.scale])
-    return st.one_of(known, known, finnish_texts()).map(schema.forecast)
+    placed = st.one_of(known, known, finnish_texts()).map(schema.forecast)
+    foreign = st.builds(Forecast, finnish_texts().filter(lambda w: schema.step(w) is None), forecast_levels())
+    return st.one_of(placed, placed, placed, foreign)
 
 
 def metrics(schema: Schema | None = None) -> st.SearchStrategy[Metric]:
-    """Metrics with any mix of texts present (ids are explicit or derived by the caller)."""
+    """Metrics with any mix of texts present, each with an id derived as a file would derive it."""
+    return _metrics(schema).map(lambda m: attrs.evolve(m, id=derive_id(m.name or m.target or "mittari")))
+
+
+def _metrics(schema: Schema | None = None) -> st.SearchStrategy[Metric]:
     optional = st.none() | finnish_texts()
     return st.builds(
         Metric,
@@ -159,7 +170,7 @@ def _with_ids(items: list[Metric]) -> list[Metric]:
 def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
     title = draw(finnish_texts())
     explicit = draw(st.none() | ids())
-    metric_list = draw(st.lists(metrics(schema), max_size=3))
+    metric_list = draw(st.lists(_metrics(schema), max_size=3))
     metric_list = [attrs.evolve(m, id=draw(ids())) if draw(st.booleans()) else m for m in metric_list]
     status = draw(
         st.none()
@@ -168,7 +179,11 @@ def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
     attributes = draw(
         st.dictionaries(
             st.sampled_from(["kustannus", "lisätieto", "tila-arvio", "sitova_valtuusto"]),
-            st.none() | st.booleans() | finnish_texts(),
+            st.none()
+            | st.booleans()
+            | finnish_texts()
+            | st.integers(-(10**12), 10**12)
+            | st.floats(allow_nan=False, allow_infinity=False),
             max_size=2,
         )
     )
@@ -185,11 +200,10 @@ def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
 
 
 def goals(schema: Schema | None = None, year: int = 2025) -> st.SearchStrategy[Goal]:
-    """Operational goals for a round of ``year``; ``id`` is empty where the file would derive it.
-
-    Use :func:`reports` for complete values: it fills in derived ids the way the reader does.
-    """
-    return _goal(schema or get_schema("joensuu"), year)
+    """Operational goals for a round of ``year``, each with an explicit or derived id."""
+    return _goal(schema or get_schema("joensuu"), year).map(
+        lambda g: g if g.id else attrs.evolve(g, id=derive_id(g.title))
+    )
 
 
 @st.composite
@@ -202,7 +216,7 @@ def _node(draw: st.DrawFn, schema: Schema, year: int, depth: int) -> Node:
         level,
         draw(finnish_texts()),
         text,
-        draw(st.lists(goals(schema, year), max_size=3)),
+        draw(st.lists(_goal(schema, year), max_size=3)),
         children,
     )
 
