@@ -159,3 +159,18 @@ def test_show_respects_the_width(width: int, capsys: pytest.CaptureFixture[str])
     status, out, _ = run(capsys, "show", str(EXAMPLE), "--width", str(width))
     assert status == 0
     assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_show_narrow_terminals_get_blocks_wide_ones_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    _, narrow, _ = run(capsys, "show", str(EXAMPLE), "--width", "100")
+    assert (
+        "  1. Testaamme uusia digitaalisia vaihtoehtoja osallistua ja arvioimme niiden käytettävyyttä."
+        in narrow
+    )
+    assert "     Toteutumaennuste: Toteutuu" in narrow
+    assert "vuosille 2025–2026 (2025–2026)" in narrow  # the goal's own years, as they differ from the round's
+    _, wide, _ = run(capsys, "show", str(EXAMPLE), "--width", "200")
+    assert "│ Toteutumaennuste" in wide
+    for word in ("vetovoimalautakunnassa", "kaupunkirakennepalvelujen", "Tilava-tilavaraussivustolle"):
+        assert word in narrow  # never broken inside a word
+        assert word in wide

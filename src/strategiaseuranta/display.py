@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from strategiaseuranta.forecast import ForecastLevel
+from strategiaseuranta.periods import YearSpan
 from strategiaseuranta.registry import get_schema
 from strategiaseuranta.schema import Labels
 
@@ -51,7 +52,43 @@ def _widths(rows: list[list[str]], usable: int) -> list[int]:
     return [w + int(spare * share) for w, share in zip(longest, _SHARES, strict=True)]
 
 
+def _fits(rows: list[list[str]], width: int, indent: str) -> bool:
+    """True when every word of every column fits the table at this width."""
+    usable = width - len(indent) - 3 * (len(_SHARES) - 1)
+    longest = [
+        max((len(word) for row in rows for word in row[i].split()), default=4) for i in range(len(_SHARES))
+    ]
+    return sum(longest) <= usable
+
+
+def _cards(rows: list[list[str]], width: int, indent: str) -> list[str]:
+    """The table as one block per goal, for terminals too narrow for whole words in columns."""
+    header, body = rows[0], rows[1:]
+    out: list[str] = []
+    for number, row in enumerate(body, 1):
+        out += textwrap.wrap(
+            f"{number}. {row[0]}",
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent + "   ",
+            break_on_hyphens=False,
+        )
+        for label, cell in zip(header[1:], row[1:], strict=True):
+            if cell:
+                out += textwrap.wrap(
+                    f"{label}: {cell}",
+                    width,
+                    initial_indent=indent + "   ",
+                    subsequent_indent=indent + "     ",
+                    break_on_hyphens=False,
+                )
+        out.append("")
+    return out
+
+
 def _table(rows: list[list[str]], width: int, indent: str) -> list[str]:
+    if not _fits(rows, width, indent):
+        return _cards(rows, width, indent)
     widths = _widths(rows, width - len(indent) - 3 * (len(_SHARES) - 1))
     rule = indent + "─┼─".join("─" * w for w in widths)
     out: list[str] = []
@@ -102,7 +139,7 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
         >>> import strategiaseuranta as ss
         >>> text = render_text(ss.load("examples/joensuu/2025-07.yaml"), lang="en", width=100)
         >>> print(text.splitlines()[1])
-        Reporting period: tammi–heinäkuu 2025 · 7 goals: Toteutuu 7
+        Reporting period: January–July 2025 · 7 goals: Toteutuu 7
     """
     schema = get_schema(report.schema)
     lang = lang or schema.language
@@ -154,9 +191,12 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
                 forecast = g.forecast.word if g.forecast else "–"
                 if g.binding:
                     forecast += f" ({schema.label('binding', lang)})"
+                title = g.title
+                if g.years != YearSpan.single(report.period.year):
+                    title += f" ({g.years})"
                 rows.append(
                     [
-                        g.title,
+                        title,
                         _metric_text(g),
                         ", ".join(g.responsible),
                         g.realisation or "",
