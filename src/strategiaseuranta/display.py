@@ -87,8 +87,6 @@ def _cards(rows: list[list[str]], width: int, indent: str) -> list[str]:
 
 
 def _table(rows: list[list[str]], width: int, indent: str) -> list[str]:
-    if not _fits(rows, width, indent):
-        return _cards(rows, width, indent)
     widths = _widths(rows, width - len(indent) - 3 * (len(_SHARES) - 1))
     rule = indent + "─┼─".join("─" * w for w in widths)
     out: list[str] = []
@@ -160,6 +158,19 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
         schema.label("forecast", lang),
     ]
 
+    def row(g: Goal) -> list[str]:
+        forecast = g.forecast.word if g.forecast else "–"
+        if g.binding:
+            forecast += f" ({schema.label('binding', lang)})"
+        title = g.title
+        if g.years != YearSpan.single(report.period.year):
+            title += f" ({g.years})"
+        return [title, _metric_text(g), ", ".join(g.responsible), g.realisation or "", forecast]
+
+    # One layout for the whole report: a table when every word fits its column, else blocks.
+    deepest = max((len(trail) for trail, _ in report.walk()), default=1)
+    as_table = _fits([header, *(row(g) for g in report.goals)], width, "  " * deepest)
+
     def node(n: Node, depth: int) -> None:
         indent = "  " * depth
         try:
@@ -186,24 +197,10 @@ def render_text(report: Report, *, lang: str | None = None, width: int | None = 
             )
         if n.goals:
             lines.append("")
-            rows = [header]
-            for g in n.goals:
-                forecast = g.forecast.word if g.forecast else "–"
-                if g.binding:
-                    forecast += f" ({schema.label('binding', lang)})"
-                title = g.title
-                if g.years != YearSpan.single(report.period.year):
-                    title += f" ({g.years})"
-                rows.append(
-                    [
-                        title,
-                        _metric_text(g),
-                        ", ".join(g.responsible),
-                        g.realisation or "",
-                        forecast,
-                    ]
-                )
-            lines.extend(_table(rows, width, indent + "  "))
+            rows = [header, *(row(g) for g in n.goals)]
+            lines.extend(
+                _table(rows, width, indent + "  ") if as_table else _cards(rows, width, indent + "  ")
+            )
         for child in n.children:
             node(child, depth + 1)
 
