@@ -372,6 +372,12 @@ def _sync(
         _attach_trailing(tree, trailing)
 
 
+def _last(tree: CommentedMap | CommentedSeq) -> tuple[Any, Any]:
+    """The last key (or index) of a non-empty collection, and its value."""
+    last = len(tree) - 1 if isinstance(tree, CommentedSeq) else list(tree)[-1]
+    return last, tree[last]
+
+
 def _pop_trailing_blank_lines(tree: CommentedMap | CommentedSeq) -> Any:
     """Detach the blank lines after the last scalar at the end of ``tree``, however deep.
 
@@ -380,12 +386,7 @@ def _pop_trailing_blank_lines(tree: CommentedMap | CommentedSeq) -> Any:
     """
     if not len(tree):
         return None
-    if isinstance(tree, CommentedSeq):
-        last: Any = len(tree) - 1
-        value = tree[last]
-    else:
-        last = list(tree)[-1]
-        value = tree[last]
+    last, value = _last(tree)
     if isinstance(value, CommentedMap | CommentedSeq) and len(value):
         return _pop_trailing_blank_lines(value)
     entry = tree.ca.items.get(last)
@@ -405,12 +406,7 @@ def _attach_trailing(tree: CommentedMap | CommentedSeq, token: Any) -> None:
     """Hang blank lines after the last scalar at the end of ``tree``, however deep."""
     if not len(tree):
         return
-    if isinstance(tree, CommentedSeq):
-        last: Any = len(tree) - 1
-        value = tree[last]
-    else:
-        last = list(tree)[-1]
-        value = tree[last]
+    last, value = _last(tree)
     if isinstance(value, CommentedMap | CommentedSeq) and len(value):
         _attach_trailing(value, token)
     elif tree.ca.items.get(last) is None:
