@@ -332,3 +332,39 @@ def test_writes_go_through_symbolic_links(tmp_path: Path) -> None:
     ss.dump(report.set_status(report.goals[0].id, forecast="Toteutunut"), link)
     assert link.is_symlink()
     assert ss.load(real).goals[0].forecast.word == "Toteutunut"
+
+
+THREE_LEVELS = ss.Schema.from_dict(
+    {
+        "name": "kolmitasoinen",
+        "title": "Test: three levels above the goals",
+        "levels": [
+            {
+                "key": "valinta",
+                "name": {"fi": "Strateginen valinta", "sv": "Strategiskt val", "en": "Strategic choice"},
+            },
+            {
+                "key": "strateginen-tavoite",
+                "name": {"fi": "Strateginen tavoite", "sv": "Strategiskt mål", "en": "Strategic goal"},
+                "text_key": "kuvaus",
+                "text_name": {"fi": "Kuvaus", "sv": "Beskrivning", "en": "Description"},
+            },
+            {"key": "tulosalue", "name": {"fi": "Tulosalue", "sv": "Resultatområde", "en": "Result area"}},
+        ],
+        "scale": [
+            {"word": "1", "level": "achieved", "colour": "#2e7d32"},
+            {"word": "2", "level": "partly", "colour": "#f9a825"},
+            {"word": "3", "level": "not_achieved", "colour": "#c62828"},
+        ],
+        "status_per": "metric",
+    }
+)
+ss.register_schema(THREE_LEVELS, replace=True)
+
+
+@given(reports(THREE_LEVELS))
+def test_round_trips_with_a_three_level_schema(report: ss.Report) -> None:
+    assert yamlfmt.loads_report(yamlfmt.dumps_report(report)) == report
+    assert jsonfmt.loads_report(jsonfmt.dumps_report(report)) == report
+    text = yamlfmt.dumps_report(report)
+    assert yamlfmt.dumps_report(report, template=text) == text
