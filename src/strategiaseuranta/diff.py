@@ -62,7 +62,12 @@ class Trend(enum.Enum):
 
     @property
     def mirror(self) -> Trend:
-        """The trend seen from the other side (improved ↔ worsened)."""
+        """The trend seen from the other side (improved ↔ worsened).
+
+        Example:
+            >>> Trend.IMPROVED.mirror, Trend.UNKNOWN.mirror
+            (<Trend.WORSENED: 'worsened'>, <Trend.UNKNOWN: 'unknown'>)
+        """
         return {Trend.IMPROVED: Trend.WORSENED, Trend.WORSENED: Trend.IMPROVED}.get(self, self)
 
 
@@ -271,6 +276,13 @@ class Diff:
         Levels are :class:`~strategiaseuranta.ForecastLevel` values, ``"none"`` for no
         forecast (or a word the schema does not know). Every level appears as a row and
         a column, so tables have a fixed shape.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> july = ss.load("examples/joensuu/2025-07.yaml")
+            >>> t = ss.diff(july, ss.load("examples/joensuu/2025-12.yaml")).transitions()
+            >>> t["on_track"]["achieved"], t["on_track"]["on_track"], t["on_track"]["partly"]
+            (1, 5, 1)
         """
         counts = Counter((_level_name(g.forecast.old), _level_name(g.forecast.new)) for g in self.goals)
         return {old: {new: counts[old, new] for new in _LEVEL_NAMES} for old in _LEVEL_NAMES}
@@ -325,6 +337,12 @@ class Diff:
 
         Raises:
             ValueError: The data is not a diff of this format.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> july = ss.load("examples/joensuu/2025-07.yaml")
+            >>> ss.Diff.from_dict(ss.diff(july, july).to_dict()).summary()["unchanged"]
+            7
         """
         data = dict(data)
         if data.pop("format", None) != "strategiaseuranta-diff/1":

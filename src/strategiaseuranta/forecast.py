@@ -122,5 +122,10 @@ class Forecast:
 
     @classmethod
     def unknown(cls, word: str) -> Self:
-        """A forecast whose word no schema has placed on the scale."""
+        """A forecast whose word no schema has placed on the scale.
+
+        Example:
+            >>> Forecast.unknown("Vihreä")
+            Forecast(word='Vihreä', level=None)
+        """
         return cls(word, None)

@@ -156,7 +156,12 @@ class Location:
 
     @property
     def path(self) -> str:
-        """The pointer as text, e.g. ``sisältö[0].tavoitteet[2].ennuste``."""
+        """The pointer as text, e.g. ``sisältö[0].tavoitteet[2].ennuste``.
+
+        Example:
+            >>> Location("a.yaml", pointer=("sisältö", 0, "tavoitteet", 2, "ennuste")).path
+            'sisältö[0].tavoitteet[2].ennuste'
+        """
         out = ""
         for step in self.pointer:
             out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
@@ -204,6 +209,11 @@ class Issue:
 
         Args:
             hierarchy: Append the titles of the entry's place in the hierarchy.
+
+        Example:
+            >>> where = Location("a.yaml", 12, 16, hierarchy=("Osallisuuden Joensuu", "Testaamme"))
+            >>> print(Issue("V203", "unknown forecast word 'Toteutu'", where).format(hierarchy=True))
+            a.yaml:12:16: error V203 unknown forecast word 'Toteutu' [Osallisuuden Joensuu › Testaamme]
         """
         text = f"{self.location}: {self.severity.value} {self.code} {_one_line(self.message)}"
         if hierarchy and self.location.hierarchy:
@@ -211,7 +221,13 @@ class Issue:
         return text
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data for JSON output."""
+        """Plain data for JSON output.
+
+        Example:
+            >>> data = Issue("R302", "target level changed", Location("b.yaml", pointer=("x", 0))).to_dict()
+            >>> data["name"], data["severity"], data["path"], data["line"]
+            ('target-changed', 'warning', 'x[0]', None)
+        """
         loc = self.location
         return {
             "code": self.code,

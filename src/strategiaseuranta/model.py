@@ -243,7 +243,14 @@ class Node:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_nodes)
 
     def walk(self, trail: tuple[Node, ...] = ()) -> Iterator[tuple[tuple[Node, ...], Goal]]:
-        """Yield ``(nodes from the top down to the goal's node, goal)`` in document order."""
+        """Yield ``(nodes from the top down to the goal's node, goal)`` in document order.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> node = ss.load("examples/joensuu/2025-07.yaml").nodes[1]
+            >>> [(len(trail), goal.id) for trail, goal in node.walk()]
+            [(1, 'unicef-n-lapsiystavallinen-e74e3c')]
+        """
         here = (*trail, self)
         for goal in self.goals:
             yield here, goal
@@ -279,7 +286,13 @@ class Report:
 
     @property
     def goals(self) -> tuple[Goal, ...]:
-        """Every operational goal, in document order."""
+        """Every operational goal, in document order.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> ss.load("examples/joensuu/2025-07.yaml").goals[-1].id
+            'unicef-n-lapsiystavallinen-e74e3c'
+        """
         return tuple(goal for _, goal in self.walk())
 
     def walk(self) -> Iterator[tuple[tuple[Node, ...], Goal]]:
@@ -295,7 +308,14 @@ class Report:
             yield from node.walk()
 
     def iter_nodes(self) -> Iterator[tuple[tuple[Node, ...], Node]]:
-        """Yield ``(trail of ancestors, node)`` for every node, depth first."""
+        """Yield ``(trail of ancestors, node)`` for every node, depth first.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> report = ss.load("examples/joensuu/2025-07.yaml")
+            >>> [(len(trail), node.level, len(node.goals)) for trail, node in report.iter_nodes()]
+            [(0, 'painopiste', 6), (0, 'painopiste', 1)]
+        """
         stack: list[tuple[tuple[Node, ...], Node]] = [((), n) for n in reversed(self.nodes)]
         while stack:
             trail, node = stack.pop()
@@ -307,6 +327,12 @@ class Report:
 
         Raises:
             KeyError: No goal has that id.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> report = ss.load("examples/joensuu/2025-07.yaml")
+            >>> report.goal("luomme-mallin-alueellisen-953aa9").forecast.word
+            'Toteutuu'
         """
         for goal in self.goals:
             if goal.id == goal_id:

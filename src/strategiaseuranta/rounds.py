@@ -54,11 +54,24 @@ class Series:
     issues: tuple[Issue, ...] = ()
 
     def diffs(self) -> list[Diff]:
-        """The diffs of consecutive rounds."""
+        """The diffs of consecutive rounds.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> [d.summary()["worsened"] for d in ss.load_series("examples/joensuu").diffs()]
+            [1]
+        """
         return [diff(a, b) for a, b in zip(self.reports, self.reports[1:], strict=False)]
 
     def check(self) -> list[Issue]:
-        """Every cross-round warning: the series' own issues, then each consecutive pair's."""
+        """Every cross-round warning: the series' own issues, then each consecutive pair's.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> series = ss.load_series(["examples/joensuu/2025-12.yaml", "examples/joensuu/2025-07.yaml"])
+            >>> [i.code for i in series.check()]
+            ['R305', 'R302']
+        """
         out = list(self.issues)
         for a, b in zip(self.reports, self.reports[1:], strict=False):
             out.extend(check_rounds(a, b))
@@ -69,6 +82,12 @@ class Series:
 
         Goals are listed in the order they first appear; a goal matched across rounds is
         one row even when its id or title changed.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> row = ss.load_series("examples/joensuu").history()[1]
+            >>> [f.word for f in row.forecasts], row.present
+            (['Toteutuu', 'Toteutuu osittain'], (True, True))
         """
         n = len(self.reports)
         rows: list[list[tuple[str, str, tuple[str, ...], Forecast | None] | None]] = []
@@ -128,6 +147,14 @@ def load_series(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
     Raises:
         LoadError: A file cannot be loaded (with every problem of every such file),
             or there is no file at all.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> series = ss.load_series(["examples/joensuu/2025-12.yaml", "examples/joensuu/2025-07.yaml"])
+        >>> [str(r.period) for r in series.reports]
+        ['tammi–heinäkuu 2025', 'tilinpäätös 2025']
+        >>> [i.code for i in series.issues]
+        ['R305']
     """
     paths = _paths(source)
     if not paths:

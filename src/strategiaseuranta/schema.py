@@ -199,16 +199,39 @@ class Schema:
         """Place a city's word on the canonical scale; the word is kept verbatim.
 
         Unknown words give a forecast with ``level=None``; validation reports them.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> get_schema("joensuu").forecast("osittain")
+            Forecast(word='osittain', level=<ForecastLevel.PARTLY: 'partly'>)
+            >>> get_schema("joensuu").forecast("Toteutu").level is None
+            True
         """
         step = self._lookup.get(normalise_text(word))
         return Forecast(word, step.level if step else None)
 
     def step(self, word: str) -> ScaleWord | None:
-        """The scale entry for a word, or ``None`` when the word is unknown."""
+        """The scale entry for a word, or ``None`` when the word is unknown.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> get_schema("joensuu").step("osittain").word
+            'Toteutuu osittain'
+            >>> get_schema("joensuu").step("Vihreä") is None
+            True
+        """
         return self._lookup.get(normalise_text(word))
 
     def suggest(self, word: str) -> list[str]:
-        """Known forecast words close to a misspelt one, best first."""
+        """Known forecast words close to a misspelt one, best first.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> get_schema("joensuu").suggest("Ei toteudo")
+            ['Ei toteudu']
+            >>> get_schema("joensuu").suggest("Toteutu")
+            ['Toteutuu', 'Toteutunut']
+        """
         words = {normalise_text(s.word): s.word for s in self.scale}
         close = difflib.get_close_matches(normalise_text(word), list(words), n=2, cutoff=0.6)
         return [words[c] for c in close]
@@ -218,6 +241,12 @@ class Schema:
 
         Raises:
             KeyError: The schema has no label for that field.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> schema = get_schema("joensuu")
+            >>> schema.label("forecast"), schema.label("forecast", "sv")
+            ('Toteutumaennuste', 'Prognos')
         """
         return self.labels[field].get(lang or self.language)
 
@@ -226,6 +255,12 @@ class Schema:
 
         Raises:
             KeyError: The schema has no such level.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> level = get_schema("joensuu").level("painopiste")
+            >>> level.name.get("fi"), level.text_key
+            ('Strateginen painopiste', 'tavoitelinjaus')
         """
         for level in self.levels:
             if level.key == key:
@@ -233,7 +268,14 @@ class Schema:
         raise KeyError(key)
 
     def colour(self, forecast: Forecast | None) -> str | None:
-        """The display colour of a forecast, if the schema gives one."""
+        """The display colour of a forecast, if the schema gives one.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> schema = get_schema("joensuu")
+            >>> schema.colour(schema.forecast("Ei toteudu")), schema.colour(None)
+            ('#c62828', None)
+        """
         if forecast is None:
             return None
         step = self.step(forecast.word)
@@ -274,7 +316,16 @@ class Schema:
             raise SchemaError(f"invalid schema {data.get('name', '?')!r}: {detail}") from None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data that :meth:`from_dict` reads back."""
+        """Plain data that :meth:`from_dict` reads back.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> data = get_schema("joensuu").to_dict()
+            >>> data["scale"][0]
+            {'word': 'Toteutunut', 'level': 'achieved', 'colour': '#2e7d32', 'aliases': ['Toteutui']}
+            >>> Schema.from_dict(data) == get_schema("joensuu")
+            True
+        """
         out: dict[str, Any] = _CONVERTER.unstructure(self)
         return out
 
