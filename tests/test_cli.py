@@ -168,7 +168,9 @@ def test_show_narrow_terminals_get_blocks_wide_ones_a_table(capsys: pytest.Captu
         in narrow
     )
     assert "     Toteutumaennuste: Toteutuu" in narrow
-    assert "vuosille 2025–2026\n     (2025–2026)" in narrow  # the goal's own years, as they differ from the round's
+    assert (
+        "vuosille 2025–2026\n     (2025–2026)" in narrow
+    )  # the goal's own years, as they differ from the round's
     _, wide, _ = run(capsys, "show", str(EXAMPLE), "--width", "200")
     assert "│ Toteutumaennuste" in wide
     for word in ("vetovoimalautakunnassa", "kaupunkirakennepalvelujen", "Tilava-tilavaraussivustolle"):

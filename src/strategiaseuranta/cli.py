@@ -51,9 +51,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "show",
-        help="show a report as a table grouped by the hierarchy",
-        description="Show a report: as a readable table grouped by the hierarchy with the forecasts "
-        "in the city's own words (text), or in the documented JSON format (json).",
+        help="show a report grouped by the hierarchy",
+        description="Show a report grouped by the hierarchy, with the forecasts in the city's own "
+        "words: as a table where the terminal is wide enough, else one block per goal (text), or in "
+        "the documented JSON format (json).",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")

@@ -37,13 +37,16 @@ _WORDS = {
     "target": Labels("Mittari ja tavoitetaso", "Mätare och målnivå", "Metric and target level"),
 }
 
+_MAX_COLUMN = 30
+"""Widest a column starts out; a longer word sends the report to the block layout."""
+
 _SHARES = (0.27, 0.25, 0.0, 0.30, 0.0)
 """How spare width is shared among the columns; responsible and forecast get their longest word."""
 
 
 def _widths(rows: list[list[str]], usable: int) -> list[int]:
     longest = [
-        min(30, max((len(word) for row in rows for word in row[i].split()), default=4))
+        min(_MAX_COLUMN, max((len(word) for row in rows for word in row[i].split()), default=4))
         for i in range(len(_SHARES))
     ]
     if sum(longest) > usable:  # too narrow for whole words: shrink, long words will be broken
@@ -58,7 +61,7 @@ def _fits(rows: list[list[str]], width: int, indent: str) -> bool:
     longest = [
         max((len(word) for row in rows for word in row[i].split()), default=4) for i in range(len(_SHARES))
     ]
-    return sum(longest) <= usable
+    return max(longest) <= _MAX_COLUMN and sum(longest) <= usable
 
 
 def _cards(rows: list[list[str]], width: int, indent: str) -> list[str]:
@@ -83,7 +86,7 @@ def _cards(rows: list[list[str]], width: int, indent: str) -> list[str]:
                     break_on_hyphens=False,
                 )
         out.append("")
-    return out
+    return out[:-1]  # the next heading brings its own blank line
 
 
 def _table(rows: list[list[str]], width: int, indent: str) -> list[str]:
