@@ -178,3 +178,12 @@ def test_mappings_inside_frozen_records_are_read_only() -> None:
     assert pickle.loads(pickle.dumps(goal)) == goal
     assert pickle.loads(pickle.dumps(schema)) == schema
     assert goal.measured == {}
+
+
+def test_suggestions_and_colours() -> None:
+    schema = ss.get_schema("joensuu")
+    assert schema.suggest("Osittai") == ["Toteutuu osittain"]  # found through its alias "Osittain"
+    assert schema.suggest("Toteutuu") == []  # a known word needs no suggestion
+    assert schema.colour(schema.forecast("Toteutunut")) == "#2e7d32"
+    assert schema.colour(ss.Forecast("Vihreä", ss.ForecastLevel.ACHIEVED)) == "#2e7d32"
+    assert schema.colour(ss.Forecast("Vihreä", None)) is None

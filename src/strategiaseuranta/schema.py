@@ -232,9 +232,11 @@ class Schema:
             >>> get_schema("joensuu").suggest("Toteutu")
             ['Toteutuu', 'Toteutunut']
         """
-        words = {normalise_text(s.word): s.word for s in self.scale}
-        close = difflib.get_close_matches(normalise_text(word), list(words), n=2, cutoff=0.6)
-        return [words[c] for c in close]
+        if self.step(word) is not None:
+            return []
+        words = {normalise_text(spelling): s.word for s in self.scale for spelling in (s.word, *s.aliases)}
+        close = difflib.get_close_matches(normalise_text(word), list(words), n=4, cutoff=0.6)
+        return list(dict.fromkeys(words[c] for c in close))[:2]  # an alias suggests its scale word
 
     def label(self, field: str, lang: str | None = None) -> str:
         """The label of a field in ``lang`` (default: the schema's language).
@@ -279,6 +281,8 @@ class Schema:
         if forecast is None:
             return None
         step = self.step(forecast.word)
+        if step is None and forecast.level is not None:  # a word from elsewhere: the level's colour here
+            step = next((s for s in self.scale if s.level is forecast.level), None)
         return step.colour if step else None
 
     @classmethod
