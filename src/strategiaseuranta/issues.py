@@ -16,7 +16,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["CODES", "Code", "Issue", "Location", "Severity", "format_issues"]
+__all__ = ["CODES", "Code", "Issue", "Location", "Severity", "format_issues", "register_code"]
 
 Pointer = tuple[str | int, ...]
 """A path into the plain data of a file: mapping keys and list indices."""
@@ -107,6 +107,8 @@ CODES: dict[str, Code] = {
         ),
         Code("V208", "missing-forecast", _E, "A goal has a realisation text but no forecast."),
         Code("V209", "unknown-level", _E, "A hierarchy entry names a level its schema does not have."),
+        Code("V210", "custom-field", _E, "A custom field is missing, undeclared or of the wrong type."),
+        Code("V211", "unusual-round", _W, "The report's period is not one of the schema's reporting rounds."),
         # R3xx: checks across reporting rounds (warnings).
         Code(
             "R301",
@@ -126,6 +128,30 @@ CODES: dict[str, Code] = {
     )
 }
 """Every issue code the library emits, by code."""
+
+
+_CODE_PATTERN = re.compile(r"[A-Z]{1,4}\d{3}")
+_BUILTIN_CODES = frozenset(CODES)
+
+
+def register_code(code: Code, *, replace: bool = False) -> None:
+    """Add an issue code for a plugin's own rules (e.g. ``"VBY101"``).
+
+    Raises:
+        ValueError: The code is malformed, built in, or already registered.
+
+    Example:
+        >>> register_code(Code("DEMO101", "demo-check", Severity.WARNING, "A demonstration."), replace=True)
+        >>> Issue("DEMO101", "shown as a warning").severity
+        <Severity.WARNING: 'warning'>
+    """
+    if not _CODE_PATTERN.fullmatch(code.code):
+        raise ValueError(f"issue code {code.code!r} must be 1-4 capital letters and 3 digits, e.g. 'VBY101'")
+    if code.code in _BUILTIN_CODES:
+        raise ValueError(f"issue code {code.code!r} is built in; choose a code of your own")
+    if code.code in CODES and not replace and CODES[code.code] != code:
+        raise ValueError(f"issue code {code.code!r} is already registered; pass replace=True to replace it")
+    CODES[code.code] = code
 
 
 @attrs.frozen

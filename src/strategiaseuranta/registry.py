@@ -10,18 +10,29 @@ from __future__ import annotations
 import importlib.metadata
 import types
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from strategiaseuranta.exceptions import LoadError, SchemaError
 from strategiaseuranta.schema import Schema
 
-__all__ = ["available_schemas", "get_schema", "register_schema"]
+__all__ = [
+    "available_rules",
+    "available_schemas",
+    "get_rule",
+    "get_schema",
+    "register_rule",
+    "register_schema",
+]
 
 ENTRY_POINT_GROUP = "strategiaseuranta.schemas"
+RULES_GROUP = "strategiaseuranta.rules"
 
 _registered: dict[str, tuple[Schema, str]] = {}
 _plugins_loaded = False
+_rules: dict[str, tuple[Callable[..., Iterable[Any]], str]] = {}
+_rule_plugins_loaded = False
 
 
 def _load_builtins() -> None:
@@ -31,28 +42,39 @@ def _load_builtins() -> None:
         _registered.setdefault(name, (schema, "built-in"))
 
 
+def _entry_points(group: str, kind: str) -> Iterable[tuple[str, Any, str]]:
+    """Load every entry point of a group; a broken plugin gives a warning naming it, not an error."""
+    for ep in importlib.metadata.entry_points(group=group):
+        try:
+            obj = ep.load()
+        except Exception as error:  # noqa: BLE001 - a broken plugin must not break the rest
+            warnings.warn(
+                f"strategiaseuranta: {kind} plugin {ep.name!r} ({ep.value}) failed to load and is skipped: "
+                f"{type(error).__name__}: {error}",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            continue
+        dist = getattr(ep, "dist", None)
+        yield ep.name, obj, (f"plugin {dist.name} {dist.version}" if dist else f"plugin {ep.value}")
+
+
 def _load_plugins() -> None:
     global _plugins_loaded  # noqa: PLW0603
     if _plugins_loaded:
         return
     _plugins_loaded = True
     _load_builtins()
-    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            obj = ep.load()
-            schema = obj() if callable(obj) and not isinstance(obj, Schema) else obj
-            if not isinstance(schema, Schema):
-                raise TypeError(f"expected a Schema, got {type(schema).__name__}")
-        except Exception as error:  # noqa: BLE001 - a broken plugin must not break the rest
+    for name, obj, origin in _entry_points(ENTRY_POINT_GROUP, "schema"):
+        schema = obj() if callable(obj) and not isinstance(obj, Schema) else obj
+        if not isinstance(schema, Schema):
             warnings.warn(
-                f"strategiaseuranta: schema plugin {ep.name!r} ({ep.value}) failed to load "
-                f"and is skipped: {error}",
+                f"strategiaseuranta: schema plugin {name!r} gave {type(schema).__name__}, "
+                "not a Schema; skipped",
                 RuntimeWarning,
                 stacklevel=2,
             )
             continue
-        dist = getattr(ep, "dist", None)
-        origin = f"plugin {dist.name} {dist.version}" if dist else f"plugin {ep.value}"
         _registered.setdefault(schema.name, (schema, origin))
 
 
@@ -114,3 +136,61 @@ def available_schemas() -> Mapping[str, str]:
     """
     _load_plugins()
     return types.MappingProxyType({k: v[1] for k, v in sorted(_registered.items())})
+
+
+def _load_rule_plugins() -> None:
+    global _rule_plugins_loaded  # noqa: PLW0603
+    if _rule_plugins_loaded:
+        return
+    _rule_plugins_loaded = True
+    for name, obj, origin in _entry_points(RULES_GROUP, "rule"):
+        if not callable(obj):
+            warnings.warn(
+                f"strategiaseuranta: rule plugin {name!r} is not callable; skipped",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            continue
+        _rules.setdefault(name, (obj, origin))
+
+
+def register_rule(name: str, rule: Callable[..., Iterable[Any]], *, replace: bool = False) -> None:
+    """Make a validation rule available by name, for schemas to list under ``rules``.
+
+    A rule takes a :class:`~strategiaseuranta.validate.Context` and yields issues.
+
+    Raises:
+        SchemaError: A rule of that name exists and ``replace`` is false.
+
+    Example:
+        >>> def no_rule(ctx):
+        ...     return []
+        >>> register_rule("ei-mitaan", no_rule, replace=True)
+        >>> get_rule("ei-mitaan") is no_rule
+        True
+    """
+    _load_rule_plugins()
+    if name in _rules and not replace:
+        raise SchemaError(
+            f"a rule named {name!r} is already registered ({_rules[name][1]}); pass replace=True"
+        )
+    _rules[name] = (rule, "registered")
+
+
+def get_rule(name: str) -> Callable[..., Iterable[Any]]:
+    """The rule registered under ``name``.
+
+    Raises:
+        SchemaError: No such rule; the message lists the available ones.
+    """
+    _load_rule_plugins()
+    found = _rules.get(name)
+    if found is None:
+        raise SchemaError(f"unknown rule {name!r}; available: {', '.join(sorted(_rules)) or 'none'}")
+    return found[0]
+
+
+def available_rules() -> Mapping[str, str]:
+    """A read-only view: rule name → where it comes from."""
+    _load_rule_plugins()
+    return types.MappingProxyType({k: v[1] for k, v in sorted(_rules.items())})

@@ -20,6 +20,7 @@ from strategiaseuranta._frozen import FrozenDict
 from strategiaseuranta.exceptions import SchemaError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.ids import normalise_text
+from strategiaseuranta.periods import Period
 
 __all__ = ["FIELDS", "LANGUAGES", "Labels", "Level", "ScaleWord", "Schema"]
 
@@ -41,6 +42,8 @@ class Labels:
     fi: str
     sv: str
     en: str
+    variants: tuple[str, ...] = ()
+    """Other spellings seen in real documents (e.g. "Toteutuma" beside "Toteuma"), for importers."""
 
     def get(self, lang: str) -> str:
         """The label in ``lang`` (``"fi"``, ``"sv"`` or ``"en"``).
@@ -52,6 +55,54 @@ class Labels:
             raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
         value: str = getattr(self, lang)
         return value
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every spelling of the label: the three languages and the variants.
+
+        Example:
+            >>> Labels("Toteuma", "Utfall", "Realisation", ("Toteutuma",)).spellings()
+            ('Toteuma', 'Utfall', 'Realisation', 'Toteutuma')
+        """
+        return tuple(dict.fromkeys((self.fi, self.sv, self.en, *self.variants)))
+
+
+@attrs.frozen
+class CustomField:
+    """A field a city adds to its goals (under ``lisätiedot`` in YAML, ``attributes`` in JSON).
+
+    Attributes:
+        name: The key in files.
+        type: ``"text"``, ``"number"`` or ``"choice"``.
+        label: The field's label in three languages.
+        choices: The allowed values of a ``choice`` field.
+        required: Every goal must give it.
+
+    Example:
+        >>> CustomField("kustannus", "number", Labels("Kustannus", "Kostnad", "Cost")).check(1200)
+    """
+
+    name: str
+    type: Literal["text", "number", "choice"] = "text"
+    label: Labels | None = None
+    choices: tuple[str, ...] = ()
+    required: bool = False
+
+    def check(self, value: object) -> str | None:
+        """What is wrong with a value for this field, or ``None`` when it fits.
+
+        Example:
+            >>> CustomField("vari", "choice", choices=("vihreä", "punainen")).check("sininen")
+            "'sininen' is not one of 'vihreä', 'punainen'"
+        """
+        if value is None:
+            return None
+        if self.type == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            return f"{value!r} is not a number"
+        if self.type == "text" and not isinstance(value, str):
+            return f"{value!r} is not text"
+        if self.type == "choice" and value not in self.choices:
+            return f"{value!r} is not one of " + ", ".join(repr(c) for c in self.choices)
+        return None
 
 
 @attrs.frozen
@@ -151,6 +202,13 @@ class Schema:
         labels: Field labels in three languages (see :data:`FIELDS`).
         required: Goal fields that must be present and non-empty.
         description: A paragraph for ``strategiaseuranta schemas``.
+        fields: Custom fields with their types (text, number, choice).
+        rounds: The reporting rounds the city uses, as period texts without the year
+            (e.g. ``"tammi–huhtikuu"``, ``"tilinpäätös"``); a report of another round
+            gets a warning. Empty: any round.
+        rules: Names of extra validation rules (registered with
+            :func:`~strategiaseuranta.register_rule` or by a plugin) the schema's reports
+            must pass.
 
     Example:
         >>> from strategiaseuranta import get_schema
@@ -173,6 +231,9 @@ class Schema:
     labels: Mapping[str, Labels] = attrs.field(factory=_default_labels, converter=_frozen_labels, hash=False)
     required: tuple[str, ...] = ("title", "responsible", "forecast")
     description: str = ""
+    fields: tuple[CustomField, ...] = ()
+    rounds: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
     _lookup: dict[str, ScaleWord] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -181,6 +242,11 @@ class Schema:
         keys = [level.key for level in self.levels]
         if len(set(keys)) != len(keys):
             raise SchemaError(f"schema {self.name!r}: level keys repeat: {keys}")
+        for text in self.rounds:
+            try:
+                Period.parse(f"{text} 2000")
+            except ValueError as error:
+                raise SchemaError(f"schema {self.name!r}: round {text!r} is not a period: {error}") from None
         unknown = set(self.required) - set(FIELDS)
         if unknown:
             raise SchemaError(
@@ -194,6 +260,20 @@ class Schema:
                     raise SchemaError(f"schema {self.name!r}: forecast word {spelling!r} repeats")
                 lookup[norm] = step
         object.__setattr__(self, "_lookup", lookup)
+
+    def round_periods(self, year: int) -> list[Period]:
+        """The schema's rounds in a year, as periods.
+
+        Example:
+            >>> from strategiaseuranta import get_schema
+            >>> [str(p) for p in get_schema("joensuu").round_periods(2025)]
+            ['tammi–huhtikuu 2025', 'tammi–heinäkuu 2025', 'tammi–elokuu 2025', 'tilinpäätös 2025']
+        """
+        return [Period.parse(f"{text} {year}") for text in self.rounds]
+
+    def field(self, name: str) -> CustomField | None:
+        """The custom field with that name, if the schema declares it."""
+        return next((f for f in self.fields if f.name == name), None)
 
     def forecast(self, word: str) -> Forecast:
         """Place a city's word on the canonical scale; the word is kept verbatim.

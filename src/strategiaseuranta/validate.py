@@ -17,7 +17,7 @@ from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats._plain import JSON_DIALECT, YAML_DIALECT, Dialect
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.quantities import looks_quantitative
-from strategiaseuranta.registry import get_schema
+from strategiaseuranta.registry import get_rule, get_schema
 
 if TYPE_CHECKING:
     from strategiaseuranta.model import Goal, Metric, Node, Report
@@ -312,6 +312,49 @@ def check_achieved_but_missed(ctx: Context) -> Iterator[Issue]:
                 )
 
 
+def check_custom_fields(ctx: Context) -> Iterator[Issue]:
+    """V210: custom fields the schema declares have the declared type; required ones are there."""
+    if not ctx.schema.fields:
+        return
+    akey = ctx.key("goal", "attributes")
+    for place in ctx.goals:
+        attributes = place.goal.attributes
+        for field in ctx.schema.fields:
+            if field.required and attributes.get(field.name) is None:
+                yield ctx.issue(
+                    "V210",
+                    f"custom field {field.name!r} is required",
+                    (*place.pointer, akey),
+                    place.trail,
+                    place.goal,
+                )
+        for name, value in attributes.items():
+            declared = ctx.schema.field(name)
+            if declared is None:
+                continue  # undeclared fields are the city's own business
+            problem = declared.check(value)
+            if problem:
+                yield ctx.issue(
+                    "V210",
+                    f"custom field {name!r} ({declared.type}): {problem}",
+                    (*place.pointer, akey, name),
+                    place.trail,
+                    place.goal,
+                )
+
+
+def check_round(ctx: Context) -> Iterator[Issue]:
+    """V211 (warning): the report's period is one of the rounds the schema names."""
+    rounds = ctx.schema.round_periods(ctx.report.period.year)
+    if rounds and ctx.report.period not in rounds:
+        known = ", ".join(str(p) for p in rounds)
+        yield ctx.issue(
+            "V211",
+            f"{ctx.report.period} is not one of the rounds of schema {ctx.schema.name!r} ({known})",
+            (ctx.key("report", "period"),),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     check_duplicate_ids,
     check_levels,
@@ -321,6 +364,8 @@ RULES: tuple[Rule, ...] = (
     check_status,
     check_quantitative_targets,
     check_achieved_but_missed,
+    check_custom_fields,
+    check_round,
 )
 """The built-in rules, in the order they run."""
 
@@ -334,7 +379,8 @@ def validate(
         report: The report to check.
         schema: The schema to check against; default: the one the report names.
         rules: The rules to run; default: :data:`RULES`. Add your own with
-            ``rules=[*RULES, my_rule]``.
+            ``rules=[*RULES, my_rule]``. The rules the schema names (``Schema.rules``)
+            always run as well.
 
     Example:
         >>> import strategiaseuranta as ss
@@ -347,7 +393,9 @@ def validate(
     """
     schema = schema or get_schema(report.schema)
     ctx = _context(report, schema)
-    issues = [issue for rule in (rules if rules is not None else RULES) for issue in rule(ctx)]
+    chosen = list(rules if rules is not None else RULES)
+    chosen += [get_rule(name) for name in schema.rules]  # the schema's own extra checks
+    issues = [issue for rule in chosen for issue in rule(ctx)]
     file = report.source.file if report.source else None
     if issues and file is not None:
         from strategiaseuranta.formats._files import Locator  # noqa: PLC0415
