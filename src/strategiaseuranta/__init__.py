@@ -34,23 +34,34 @@ from strategiaseuranta.exceptions import (
 )
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.io import dump, load
-from strategiaseuranta.issues import CODES, Issue, Location, Severity, format_issues
+from strategiaseuranta.issues import CODES, Code, Issue, Location, Severity, format_issues, register_code
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Comparator, Direction, Quantity, parse_quantity
-from strategiaseuranta.registry import available_schemas, get_schema, register_schema
+from strategiaseuranta.registry import (
+    available_rules,
+    available_schemas,
+    get_rule,
+    get_schema,
+    register_rule,
+    register_schema,
+)
 from strategiaseuranta.rounds import HistoryRow, Series, check_rounds, load_series
 from strategiaseuranta.schema import Labels, Level, ScaleWord, Schema
+from strategiaseuranta.summary import ForecastSummary, summarise
 from strategiaseuranta.validate import validate
 
 __all__ = [
     "CODES",
+    "Code",
     "Comparator",
+    "CustomField",
     "Diff",
     "Direction",
     "Forecast",
     "ForecastChange",
     "ForecastLevel",
+    "ForecastSummary",
     "FormatError",
     "FrozenDict",
     "Goal",
@@ -84,16 +95,21 @@ __all__ = [
     "WriteError",
     "YearSpan",
     "__version__",
+    "available_rules",
     "available_schemas",
     "check_rounds",
     "diff",
     "dump",
     "format_issues",
+    "get_rule",
     "get_schema",
     "load",
     "load_series",
     "parse_quantity",
+    "register_code",
+    "register_rule",
     "register_schema",
+    "summarise",
     "validate",
 ]
 

@@ -123,7 +123,17 @@ def get_schema(name: str) -> Schema:
             raise SchemaError(f"schema file {error}") from None
         if not isinstance(data, Mapping):
             raise SchemaError(f"{name}: a schema file must hold a mapping")
-        return Schema.from_dict(data)
+        schema = Schema.from_dict(data)
+        origin = f"file {name}"
+        known = _registered.get(schema.name)
+        if known is not None and known[0] != schema:
+            raise SchemaError(
+                f"{name}: the schema file names {schema.name!r}, which is already taken ({known[1]}); "
+                "give the schema another name"
+            )
+        # Registered under its own name too, so reports that name it by file can be looked up by name.
+        _registered[schema.name] = (schema, known[1] if known else origin)
+        return schema
     raise SchemaError(f"unknown schema {name!r}; available: {', '.join(sorted(_registered)) or 'none'}")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -228,6 +229,8 @@ class Reader:
                 (vkey,),
             )
         schema_name = self.text(top, "report", "schema", ()) or DEFAULT_SCHEMA
+        if schema_name.endswith((".yaml", ".yml")) and self.file and not Path(schema_name).is_absolute():
+            schema_name = str(Path(self.file).parent / schema_name)  # relative to the report file
         try:
             self.schema = get_schema(schema_name)
         except SchemaError as error:
