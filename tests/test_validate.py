@@ -197,5 +197,5 @@ def test_every_code_has_a_catalogue_entry() -> None:
         assert entry.code == code
         assert code[0] in "LVR"
         assert entry.name and entry.summary.endswith(".")
-    with pytest.raises(ValueError, match="must be in"):
+    with pytest.raises(ValueError, match="unknown issue code .X999.; register it with register_code"):
         ss.Issue("X999", "no such code")

@@ -14,7 +14,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from strategiaseuranta.exceptions import LoadError, StrategiaseurantaError
 from strategiaseuranta.issues import Issue, Severity
@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="report files (.yaml, .yml, .json)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--lang", choices=("fi", "sv", "en"), help="language of labels in messages (default: the schema's)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="print issues only, no summary line")
 
     p = sub.add_parser(
@@ -98,6 +101,17 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "schemas",
+        help="list the available schemas and where they come from",
+        description="List every available schema: the built-ins, those installed by plugins, and "
+        "those registered in this process, with their levels and forecast scales.",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--lang", choices=("fi", "sv", "en"), help="language of level names (default: each schema's)"
+    )
+
+    p = sub.add_parser(
         "history",
         help="one line per goal with its forecast in each round",
         description="Follow every goal through a series of rounds (files, or a folder of them) "
@@ -127,7 +141,7 @@ def _validate(args: argparse.Namespace) -> int:
             status = max(status, EXIT_UNUSABLE if error.unusable else EXIT_INVALID)
             goals = None
         else:
-            issues = validate(report)
+            issues = validate(report, lang=args.lang)
             goals = len(report.goals)
         failing = [i for i in issues if i.is_error or (args.strict and i.severity is Severity.WARNING)]
         if failing:
@@ -294,6 +308,40 @@ class _PipeSafe(io.TextIOBase):
         return self.inner.isatty()
 
 
+def _schemas(args: argparse.Namespace) -> int:
+    from strategiaseuranta import available_schemas, get_schema  # noqa: PLC0415
+
+    records: list[dict[str, Any]] = []
+    for name, origin in available_schemas().items():
+        schema = get_schema(name)
+        lang = args.lang or schema.language
+        records.append(
+            {
+                "name": name,
+                "version": schema.version,
+                "language": schema.language,
+                "origin": origin,
+                "title": schema.title,
+                "levels": [{"key": lv.key, "name": lv.name.get(lang)} for lv in schema.levels],
+                "scale": [{"word": w.word, "level": w.level.value, "colour": w.colour} for w in schema.scale],
+                "status_per": schema.status_per,
+                "rules": list(schema.rules),
+            }
+        )
+    if args.format == "json":
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for r in records:
+        print(f"{r['name']} {r['version']} ({r['language']}, {r['origin']}): {r['title']}")
+        levels = " › ".join(f"{lv['key']} ({lv['name']})" for lv in r["levels"])
+        print(f"    levels: {levels}")
+        scale = ", ".join(f"{w['word']} = {w['level']}" for w in r["scale"])
+        print(f"    scale:  {scale}")
+        if r["status_per"] != "goal":
+            print(f"    status per {r['status_per']}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -303,7 +351,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     sys.stdout = _PipeSafe(sys.stdout)  # a closed pipe (| head) must not change the exit status
-    commands = {"validate": _validate, "show": _show, "convert": _convert, "diff": _diff, "history": _history}
+    commands = {
+        "validate": _validate,
+        "show": _show,
+        "convert": _convert,
+        "diff": _diff,
+        "history": _history,
+        "schemas": _schemas,
+    }
     try:
         return commands[args.command](args)
     except StrategiaseurantaError as error:

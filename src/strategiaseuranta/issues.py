@@ -210,10 +210,15 @@ class Issue:
         a.yaml:12:16: error V203 unknown forecast word 'Toteutu'
     """
 
-    code: str = attrs.field(validator=attrs.validators.in_(CODES))
+    code: str = attrs.field()
     message: str
     location: Location = Location()
     severity: Severity = attrs.field()
+
+    @code.validator
+    def _known_code(self, _: attrs.Attribute[str], value: str) -> None:
+        if value not in CODES:  # looked up at call time: plugins register codes later
+            raise ValueError(f"unknown issue code {value!r}; register it with register_code() first")
 
     @severity.default
     def _default_severity(self) -> Severity:

@@ -44,6 +44,11 @@ class Context:
     dialect: Dialect
     goals: tuple[GoalPlace, ...]
     nodes: tuple[tuple[Node, tuple[Node, ...], Pointer], ...]
+    lang: str = "fi"
+
+    def label(self, field: str, lang: str | None = None) -> str:
+        """A field's label in the language of the messages."""
+        return self.schema.label(field, lang or self.lang)
 
     def issue(
         self,
@@ -67,7 +72,7 @@ Rule = Callable[[Context], Iterable[Issue]]
 """A validation rule: takes the context, yields issues."""
 
 
-def _context(report: Report, schema: Schema) -> Context:
+def _context(report: Report, schema: Schema, lang: str | None = None) -> Context:
     fmt = report.source.format if report.source else None
     dialect = JSON_DIALECT if fmt == "json" else YAML_DIALECT
     goals: list[GoalPlace] = []
@@ -85,7 +90,7 @@ def _context(report: Report, schema: Schema) -> Context:
     top = dialect.key("report", "nodes")
     for i, node in enumerate(report.nodes):
         walk(node, (), (top, i))
-    return Context(report, schema, dialect, tuple(goals), tuple(nodes))
+    return Context(report, schema, dialect, tuple(goals), tuple(nodes), lang or schema.language)
 
 
 def _blank(text: str | None) -> bool:
@@ -145,7 +150,7 @@ def check_levels(ctx: Context) -> Iterator[Issue]:
 def check_required_texts(ctx: Context) -> Iterator[Issue]:
     """V202: the texts the schema requires are present and not blank."""
     required = set(ctx.schema.required)
-    label = ctx.schema.label
+    label = ctx.label
     mkey = ctx.key("goal", "metrics")
     for place in ctx.goals:
         goal, ptr = place.goal, place.pointer
@@ -242,8 +247,8 @@ def check_status(ctx: Context) -> Iterator[Issue]:
         if not has_goal_status and not (per in ("metric", "both") and _has_metric_status(goal)):
             yield ctx.issue(
                 "V205",
-                f"no status in the round {ctx.report.period}: give a {ctx.schema.label('realisation')!r} "
-                f"and a {ctx.schema.label('forecast')!r}",
+                f"no status in the round {ctx.report.period}: give a {ctx.label('realisation')!r} "
+                f"and a {ctx.label('forecast')!r}",
                 place.pointer,
                 place.trail,
                 goal,
@@ -252,7 +257,7 @@ def check_status(ctx: Context) -> Iterator[Issue]:
         if "forecast" in ctx.schema.required and per in ("goal", "both") and goal.forecast is None:
             yield ctx.issue(
                 "V208",
-                f"no {ctx.schema.label('forecast')!r}; use one of "
+                f"no {ctx.label('forecast')!r}; use one of "
                 + ", ".join(repr(s.word) for s in ctx.schema.scale),
                 place.pointer,
                 place.trail,
@@ -264,7 +269,7 @@ def check_status(ctx: Context) -> Iterator[Issue]:
                 if metric.status is None:
                     yield ctx.issue(
                         "V208",
-                        f"metric {metric.label[:40]!r} has no {ctx.schema.label('metric_status')!r}",
+                        f"metric {metric.label[:40]!r} has no {ctx.label('metric_status')!r}",
                         (*place.pointer, mkey, i),
                         place.trail,
                         goal,
@@ -371,7 +376,11 @@ RULES: tuple[Rule, ...] = (
 
 
 def validate(
-    report: Report, *, schema: Schema | None = None, rules: Sequence[Rule] | None = None
+    report: Report,
+    *,
+    schema: Schema | None = None,
+    rules: Sequence[Rule] | None = None,
+    lang: str | None = None,
 ) -> list[Issue]:
     """Check a report; return every issue found (an empty list when it is clean).
 
@@ -381,6 +390,8 @@ def validate(
         rules: The rules to run; default: :data:`RULES`. Add your own with
             ``rules=[*RULES, my_rule]``. The rules the schema names (``Schema.rules``)
             always run as well.
+        lang: Language of the labels in messages (``fi``, ``sv``, ``en``); default: the
+            schema's. The city's own words are never translated.
 
     Example:
         >>> import strategiaseuranta as ss
@@ -392,7 +403,7 @@ def validate(
         [('V203', 18)]
     """
     schema = schema or get_schema(report.schema)
-    ctx = _context(report, schema)
+    ctx = _context(report, schema, lang)
     chosen = list(rules if rules is not None else RULES)
     chosen += [get_rule(name) for name in schema.rules]  # the schema's own extra checks
     issues = [issue for rule in chosen for issue in rule(ctx)]
