@@ -18,7 +18,7 @@ import pytest
 
 import strategiaseuranta
 from strategiaseuranta.formats._plain import _KEYS
-from strategiaseuranta.issues import CODES, Severity
+from strategiaseuranta.issues import _BUILTIN_CODES, CODES, Severity
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -37,7 +37,7 @@ def _code_rows() -> dict[str, list[str]]:
     return rows
 
 
-@pytest.mark.parametrize("code", sorted(CODES))
+@pytest.mark.parametrize("code", sorted(_BUILTIN_CODES))
 def test_every_code_is_in_the_validation_table(code: str) -> None:
     rows = _code_rows()
     assert code in rows, f"docs/validation.md has no table row for {code}"
@@ -60,7 +60,7 @@ def test_the_validation_table_lists_no_unknown_codes() -> None:
         match = re.match(r"\|\s*`([LVR]\d{3})`\s*\|", line)
         if match:
             table_codes.add(match.group(1))
-    assert table_codes == set(CODES)
+    assert table_codes == set(_BUILTIN_CODES)  # codes plugins register are documented by the plugins
 
 
 @pytest.mark.parametrize(

@@ -193,9 +193,13 @@ def test_issues_of_a_report_built_in_memory_have_no_file() -> None:
 
 
 def test_every_code_has_a_catalogue_entry() -> None:
+    from strategiaseuranta.issues import _BUILTIN_CODES
+
     for code, entry in ss.CODES.items():
+        if code not in _BUILTIN_CODES:
+            continue  # registered by plugins (or other tests)
         assert entry.code == code
         assert code[0] in "LVR"
         assert entry.name and entry.summary.endswith(".")
-    with pytest.raises(ValueError, match="unknown issue code .X999.; register it with register_code"):
+    with pytest.raises(ValueError, match=r"unknown issue code .X999.; register it with register_code"):
         ss.Issue("X999", "no such code")

@@ -47,7 +47,7 @@ from strategiaseuranta.registry import (
     register_schema,
 )
 from strategiaseuranta.rounds import HistoryRow, Series, check_rounds, load_series
-from strategiaseuranta.schema import Labels, Level, ScaleWord, Schema
+from strategiaseuranta.schema import CustomField, Labels, Level, ScaleWord, Schema
 from strategiaseuranta.summary import ForecastSummary, summarise
 from strategiaseuranta.validate import validate
 
