@@ -10,8 +10,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(STAMP): $(BIN)/python pyproject.toml examples/vattenby/pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -e examples/vattenby
 	touch $(STAMP)
 
 venv: $(STAMP)

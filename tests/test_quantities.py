@@ -560,3 +560,21 @@ def test_str_parses_back(q: Quantity) -> None:
     assert back is not None, rendered
     assert back.text == rendered
     assert _fields(back)[:7] == _fields(q)[:7], rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("minst 90 %", Comparator.GE, "90"),
+        ("åtminstone 3", Comparator.GE, "3"),
+        ("över 80 %", Comparator.GT, "80"),
+        ("högst 5", Comparator.LE, "5"),
+        ("under 30", Comparator.LT, "30"),
+    ],
+)
+def test_swedish_comparators(text: str, comparator: Comparator, value: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert quantity.comparator is comparator
+    assert quantity.value == Decimal(value)
+    assert quantity.text == text

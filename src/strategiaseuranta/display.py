@@ -45,22 +45,26 @@ _SHARES = (0.27, 0.25, 0.0, 0.30, 0.0)
 
 
 def _widths(rows: list[list[str]], usable: int) -> list[int]:
-    longest = [
-        min(_MAX_COLUMN, max((len(word) for row in rows for word in row[i].split()), default=4))
-        for i in range(len(_SHARES))
-    ]
+    longest = [min(_MAX_COLUMN, n) for n in _longest(rows)]
     if sum(longest) > usable:  # too narrow for whole words: shrink, long words will be broken
         longest = [max(6, w * usable // sum(longest)) for w in longest]
     spare = max(0, usable - sum(longest))
     return [w + int(spare * share) for w, share in zip(longest, _SHARES, strict=True)]
 
 
+def _longest(rows: list[list[str]]) -> list[int]:
+    """Per column, the longest unit that must not be broken: a word, or a whole forecast phrase."""
+    words = [
+        max((len(word) for row in rows for word in row[i].split()), default=4) for i in range(len(_SHARES))
+    ]
+    words[-1] = max(len(row[-1]) for row in rows)  # "Toteutuu osittain" stays on one line
+    return words
+
+
 def _fits(rows: list[list[str]], width: int, indent: str) -> bool:
     """True when every word of every column fits the table at this width."""
     usable = width - len(indent) - 3 * (len(_SHARES) - 1)
-    longest = [
-        max((len(word) for row in rows for word in row[i].split()), default=4) for i in range(len(_SHARES))
-    ]
+    longest = _longest(rows)
     return max(longest) <= _MAX_COLUMN and sum(longest) <= usable
 
 

@@ -458,6 +458,9 @@ _CMP_WORDS: Final = {
     "max": Comparator.LE, "max.": Comparator.LE, "maks.": Comparator.LE,
     "maks": Comparator.LE, "maksimi": Comparator.LE,
     "alle": Comparator.LT,
+    # Swedish-language reports
+    "minst": Comparator.GE, "åtminstone": Comparator.GE, "över": Comparator.GT,
+    "högst": Comparator.LE, "maximalt": Comparator.LE, "under": Comparator.LT,
 }  # fmt: skip
 _GT_BEFORE_KUIN: Final = frozenset({"enemmän", "suurempi", "korkeampi", "parempi", "yli"})
 _LT_BEFORE_KUIN: Final = frozenset({"vähemmän", "pienempi", "matalampi", "alempi", "alle"})
