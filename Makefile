@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint types pytest docs clean venv
+.PHONY: demo test lint types pytest docs plugin clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,17 @@ pytest: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/sphinx-build -q -n -W --keep-going -b html docs docs/_build/html
 
-test: lint types pytest docs
+# The example plugin in a fresh environment: installs beside the library, is listed, validates, shows.
+PLUGIN_VENV := build/plugin-venv
+plugin: $(STAMP)
+	rm -rf $(PLUGIN_VENV)
+	$(PYTHON) -m venv $(PLUGIN_VENV)
+	$(PLUGIN_VENV)/bin/python -m pip install --quiet . ./examples/vattenby
+	$(PLUGIN_VENV)/bin/strategiaseuranta schemas | grep "^vattenby .*plugin strategiaseuranta-vattenby"
+	$(PLUGIN_VENV)/bin/strategiaseuranta validate examples/vattenby/data/2025-08.yaml
+	$(PLUGIN_VENV)/bin/strategiaseuranta show --width 120 examples/vattenby/data/2025-08.yaml | grep "Tema: Ett livslångt lärande"
+
+test: lint types pytest docs plugin
 
 clean:
 	rm -rf $(VENV) docs/_build build dist .mypy_cache .ruff_cache

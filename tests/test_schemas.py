@@ -265,3 +265,25 @@ def test_the_example_data_can_move_to_another_schema(tmp_path: Path) -> None:
     report = ss.load(tmp_path / "kunta.yaml")
     assert ss.validate(report) == []
     assert report.nodes[0].text == ss.load(EXAMPLE).nodes[0].text
+
+
+def test_the_cli_reports_a_broken_plugin_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import warnings
+
+    points = {
+        "strategiaseuranta.schemas": [_FakeEntryPoint("rikki", "rikki:S", error=ImportError("no rikki"))]
+    }
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: points.get(group, []))
+    monkeypatch.setattr(registry, "_registered", {})
+    monkeypatch.setattr(registry, "_plugins_loaded", False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert main(["schemas"]) == 0
+    out, err = capsys.readouterr()
+    assert err == (
+        "strategiaseuranta: warning: schema plugin 'rikki' (rikki:S) failed to load and is skipped: "
+        "ImportError: no rikki\n"
+    )
+    assert out.startswith("joensuu 1.0.0 (fi, built-in)")

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -282,6 +283,12 @@ def _history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _one_line_warning(message: Warning | str, *_: object, **__: object) -> None:
+    """Warnings (a broken plugin, say) as one line for people, without source lines."""
+    text = str(message).removeprefix("strategiaseuranta: ")
+    print(f"strategiaseuranta: warning: {text}", file=sys.stderr)
+
+
 class _PipeSafe(io.TextIOBase):
     """Standard output that goes quiet when the reader closes the pipe, so work and status go on."""
 
@@ -351,6 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     sys.stdout = _PipeSafe(sys.stdout)  # a closed pipe (| head) must not change the exit status
+    shown, warnings.showwarning = warnings.showwarning, _one_line_warning
     commands = {
         "validate": _validate,
         "show": _show,
@@ -373,6 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
     finally:
+        warnings.showwarning = shown
         if isinstance(sys.stdout, _PipeSafe):
             sys.stdout = sys.stdout.inner
 
