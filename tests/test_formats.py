@@ -368,3 +368,22 @@ def test_round_trips_with_a_three_level_schema(report: ss.Report) -> None:
     assert jsonfmt.loads_report(jsonfmt.dumps_report(report)) == report
     text = yamlfmt.dumps_report(report)
     assert yamlfmt.dumps_report(report, template=text) == text
+
+
+@pytest.mark.parametrize("number", [-4.126470781465952e16, 0.1, 1e16, 2.0, 1 / 3, -0.0, 5e-324])
+def test_floats_in_custom_fields_are_exact(number: float) -> None:
+    report = ss.load(EXAMPLE)
+    edited = report.replace_goal(report.goals[0].id, attributes={"arvo": number})
+    again = yamlfmt.loads_report(yamlfmt.dumps_report(edited))
+    assert again.goals[0].attributes["arvo"] == number
+    assert str(again.goals[0].attributes["arvo"]) == str(number)
+
+
+def test_unchanged_floats_stay_exact_when_other_fields_change(tmp_path: Path) -> None:
+    path = tmp_path / "floats.yaml"
+    report = ss.load(EXAMPLE)
+    gid = report.goals[0].id
+    number = -1.0408235696798551e-17
+    ss.dump(report.replace_goal(gid, attributes={"arvo": number}), path)
+    ss.dump(ss.load(path).set_status(gid, forecast="Toteutunut"), path)  # the float itself is untouched
+    assert ss.load(path).goal(gid).attributes["arvo"] == number

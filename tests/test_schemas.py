@@ -287,3 +287,37 @@ def test_the_cli_reports_a_broken_plugin_in_one_line(
         "ImportError: no rikki\n"
     )
     assert out.startswith("joensuu 1.0.0 (fi, built-in)")
+
+
+def test_formats_from_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from strategiaseuranta import io
+
+    written: list[str] = []
+
+    class Memo:
+        name = "muistio"
+        extensions = (".memo",)
+        load = None
+
+        @staticmethod
+        def dump(report: ss.Report, path: str) -> None:
+            written.append(path)
+            Path(path).write_text(f"{report.organisation.body}: {len(report.goals)}\n", encoding="utf-8")
+
+    points = {"strategiaseuranta.formats": [_FakeEntryPoint("muistio", "memo:Memo", obj=Memo)]}
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: points.get(group, []))
+    monkeypatch.setattr(io, "_formats", {})
+    monkeypatch.setattr(io, "_plugins_loaded", False)
+    assert ss.available_formats()[".memo"] == "muistio (write; plugin memo:Memo)"
+    out = tmp_path / "round.memo"
+    assert main(["convert", str(EXAMPLE), str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == "Hyvinvoinnin ja osallisuuden edistämisen lautakunta: 7\n"
+    with pytest.raises(ss.LoadError) as info:
+        ss.load(out)
+    assert (
+        info.value.issues[0].message
+        == "format 'muistio' cannot read '.memo' files; it can read: .json, .yaml, .yml"
+    )
+    ss.register_format(ss.Format("muistio2", (".memo",), dump=Memo.dump), replace=True)
+    with pytest.raises(ss.FormatError, match="is taken by format"):
+        ss.register_format(ss.Format("toinen", (".memo",), dump=Memo.dump))

@@ -33,7 +33,7 @@ from strategiaseuranta.exceptions import (
     WriteError,
 )
 from strategiaseuranta.forecast import Forecast, ForecastLevel
-from strategiaseuranta.io import dump, load
+from strategiaseuranta.io import Format, available_formats, dump, load, register_format
 from strategiaseuranta.issues import CODES, Code, Issue, Location, Severity, format_issues, register_code
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
 from strategiaseuranta.periods import Period, YearSpan
@@ -62,6 +62,7 @@ __all__ = [
     "ForecastChange",
     "ForecastLevel",
     "ForecastSummary",
+    "Format",
     "FormatError",
     "FrozenDict",
     "Goal",
@@ -95,6 +96,7 @@ __all__ = [
     "WriteError",
     "YearSpan",
     "__version__",
+    "available_formats",
     "available_rules",
     "available_schemas",
     "check_rounds",
@@ -107,6 +109,7 @@ __all__ = [
     "load_series",
     "parse_quantity",
     "register_code",
+    "register_format",
     "register_rule",
     "register_schema",
     "summarise",

@@ -18,7 +18,7 @@ import attrs
 from strategiaseuranta.diff import Diff, GoalRef, Trend, diff, match_goals
 from strategiaseuranta.exceptions import LoadError
 from strategiaseuranta.forecast import Forecast
-from strategiaseuranta.io import FORMATS, load
+from strategiaseuranta.io import load, readable_extensions
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.model import Report
 from strategiaseuranta.quantities import parse_quantity
@@ -130,7 +130,9 @@ def _paths(source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.is_dir():
-            return sorted(str(p) for p in path.iterdir() if p.suffix.lower() in FORMATS and p.is_file())
+            return sorted(
+                str(p) for p in path.iterdir() if p.suffix.lower() in readable_extensions() and p.is_file()
+            )
         return [os.fspath(source)]
     paths: list[str] = []
     for item in source:

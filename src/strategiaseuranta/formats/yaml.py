@@ -25,6 +25,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from strategiaseuranta.exceptions import LoadError
@@ -217,12 +219,26 @@ def load_report(path: str | os.PathLike[str]) -> Report:
 # -- writing ------------------------------------------------------------------------------
 
 
+def _exact_float(representer: Any, value: float) -> Any:
+    """Floats as Python's shortest exact text (ruamel's own formatting can round the last digit)."""
+    return representer.represent_scalar("tag:yaml.org,2002:float", repr(value))
+
+
+class _Representer(RoundTripRepresenter):
+    """Round-trip representer with exact floats (a subclass: ruamel's own stays untouched)."""
+
+
+_Representer.add_representer(float, _exact_float)
+_Representer.add_representer(ScalarFloat, _exact_float)  # floats kept from a file: ruamel may round them
+
+
 def _round_trip_yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
+    yaml.Representer = _Representer
     return yaml
 
 
