@@ -321,3 +321,31 @@ def test_formats_from_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     ss.register_format(ss.Format("muistio2", (".memo",), dump=Memo.dump), replace=True)
     with pytest.raises(ss.FormatError, match="is taken by format"):
         ss.register_format(ss.Format("toinen", (".memo",), dump=Memo.dump))
+
+
+def test_declared_text_and_choice_fields_keep_numbers_as_text(city: Path, tmp_path: Path) -> None:
+    schema_file = tmp_path / "testikyla.yaml"
+    own = SCHEMA_YAML.replace("name: testikylä", "name: testikylä-luvut")
+    schema_file.write_text(own.replace("choices: [hanke, jatkuva]", "choices: [1, 2, 3]"), encoding="utf-8")
+    city.write_text(city.read_text(encoding="utf-8").replace("tyyppi: hanke", "tyyppi: 2"), encoding="utf-8")
+    report = ss.load(city)
+    assert report.goals[0].attributes == {"kustannus": 12000, "tyyppi": "2"}
+    assert ss.validate(report) == []
+    # an edited schema file is read again, in the same process
+    schema_file.write_text(own.replace("version: 2.1.0", "version: 2.2.0"), encoding="utf-8")
+    assert ss.get_schema(str(schema_file)).version == "2.2.0"
+
+
+def test_schema_language_must_be_known() -> None:
+    with pytest.raises(ss.SchemaError, match="language 'de' is not one of fi, sv, en"):
+        attrs.evolve(ss.get_schema("kunta"), language="de")
+
+
+def test_show_counts_aliases_under_their_scale_word(capsys: pytest.CaptureFixture[str]) -> None:
+    report = ss.load(EXAMPLE)
+    report = report.set_status(report.goals[0].id, forecast="osittain").set_status(
+        report.goals[1].id, forecast="Toteutuu osittain"
+    )
+    from strategiaseuranta.display import render_text
+
+    assert "7 tavoitetta: Toteutuu 5, Toteutuu osittain 2" in render_text(report, width=120)

@@ -125,7 +125,13 @@ def _metric_text(goal: Goal) -> str:
 
 
 def _summary(report: Report, schema: Schema, lang: str) -> str:
-    counts = Counter(g.forecast.word if g.forecast else None for g in report.goals)
+    def word(g: Goal) -> str | None:  # aliases and case variants count under their scale word
+        if g.forecast is None:
+            return None
+        step = schema.step(g.forecast.word)
+        return step.word if step else g.forecast.word
+
+    counts = Counter(word(g) for g in report.goals)
     order = {s.word: i for i, s in enumerate(schema.scale)}
     words = sorted(counts, key=lambda w: (w is None, order.get(w or "", 99), w or ""))
     parts = [f"{w if w is not None else _WORDS['none'].get(lang)} {counts[w]}" for w in words]

@@ -126,7 +126,7 @@ def get_schema(name: str) -> Schema:
         schema = Schema.from_dict(data)
         origin = f"file {name}"
         known = _registered.get(schema.name)
-        if known is not None and known[0] != schema:
+        if known is not None and known[0] != schema and known[1] != origin:  # an edited file may be re-read
             raise SchemaError(
                 f"{name}: the schema file names {schema.name!r}, which is already taken ({known[1]}); "
                 "give the schema another name"

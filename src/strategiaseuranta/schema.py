@@ -239,6 +239,10 @@ class Schema:
     def __attrs_post_init__(self) -> None:
         if not self.levels:
             raise SchemaError(f"schema {self.name!r}: at least one hierarchy level is required")
+        if self.language not in LANGUAGES:
+            raise SchemaError(
+                f"schema {self.name!r}: language {self.language!r} is not one of {', '.join(LANGUAGES)}"
+            )
         keys = [level.key for level in self.levels]
         if len(set(keys)) != len(keys):
             raise SchemaError(f"schema {self.name!r}: level keys repeat: {keys}")

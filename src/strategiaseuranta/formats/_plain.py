@@ -511,8 +511,11 @@ class Reader:
                     (*pointer, key, str(k)),
                 )
                 continue
-            number = getattr(v, "number", None)  # an unquoted YAML number is a number here
-            out[k] = number() if number is not None else v
+            number = getattr(v, "number", None)  # an unquoted YAML number is a number here...
+            declared = self.schema.field(k)
+            if number is not None and declared is not None and declared.type != "number":
+                number = None  # ...unless the schema says the field holds text or a choice
+            out[k] = number() if number is not None else (str(v) if isinstance(v, str) else v)
         return out
 
     def _metric(self, data: Any, pointer: Pointer, ids: _Ids) -> Metric | None:
