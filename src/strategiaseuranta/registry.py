@@ -7,7 +7,6 @@ callable returning one). Entry points are read once, on first use.
 
 from __future__ import annotations
 
-import importlib.metadata
 import types
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -44,6 +43,8 @@ def _load_builtins() -> None:
 
 def _entry_points(group: str, kind: str) -> Iterable[tuple[str, Any, str]]:
     """Load every entry point of a group; a broken plugin gives a warning naming it, not an error."""
+    import importlib.metadata  # noqa: PLC0415 - only when plugins are first looked up
+
     for ep in importlib.metadata.entry_points(group=group):
         try:
             obj = ep.load()
