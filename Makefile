@@ -19,6 +19,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/strategiaseuranta validate examples/joensuu/2025-07.yaml
 	$(BIN)/strategiaseuranta show examples/joensuu/2025-07.yaml
+	$(BIN)/strategiaseuranta diff examples/joensuu/2025-07.yaml examples/joensuu/2025-12.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests docs examples conftest.py
