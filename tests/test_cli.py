@@ -35,7 +35,7 @@ def test_validate_invalid_prints_file_line_col(tmp_path: Path, capsys: pytest.Ca
     assert status == 1
     assert out.startswith(f"{path}:18:18: error V203 unknown forecast word 'Totetuu'")
     assert "[Osallisuuden, menon ja meiningin Joensuu › Testaamme uusia digitaalisia vaihtoehto…]" in out
-    assert err == f"✗ {path}: 7 goals, 1 errors, 0 warnings\n"
+    assert err == f"✗ {path}: 7 goals, 1 error, 0 warnings\n"
 
 
 def test_validate_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,10 +46,10 @@ def test_validate_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.Cap
     status, out, err = run(capsys, "validate", str(path))
     assert status == 0
     assert " warning V206 " in out
-    assert err == f"✓ {path}: 7 goals, 0 errors, 1 warnings\n"
+    assert err == f"✓ {path}: 7 goals, 0 errors, 1 warning\n"
     status, _, err = run(capsys, "validate", "--strict", str(path))
     assert status == 1
-    assert err == f"✗ {path}: 7 goals, 0 errors, 1 warnings\n"
+    assert err == f"✗ {path}: 7 goals, 0 errors, 1 warning\n"
     status, out, _ = run(capsys, "validate", "--strict", "--format", "json", str(path))
     assert json.loads(out)[0]["valid"] is False
 

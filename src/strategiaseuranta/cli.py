@@ -124,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _print_issues(issues: Sequence[Issue]) -> None:
     for issue in issues:
         print(issue.format(hierarchy=True))
@@ -162,7 +166,10 @@ def _validate(args: argparse.Namespace) -> int:
             errors = sum(i.is_error for i in issues)
             warnings = len(issues) - errors
             mark = "✗" if failing else "✓"
-            print(f"{mark} {file}: {goals} goals, {errors} errors, {warnings} warnings", file=sys.stderr)
+            counts = ", ".join(
+                _count(n, word) for n, word in ((goals, "goal"), (errors, "error"), (warnings, "warning"))
+            )
+            print(f"{mark} {file}: {counts}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
     return status
