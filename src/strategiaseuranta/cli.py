@@ -128,6 +128,12 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _refused(error: LoadError) -> int:
+    """Print why a file could not be loaded; the exit status it calls for."""
+    _print_issues(error.issues)
+    return EXIT_UNUSABLE if error.unusable else EXIT_INVALID
+
+
 def _print_issues(issues: Sequence[Issue]) -> None:
     for issue in issues:
         print(issue.format(hierarchy=True))
@@ -181,8 +187,7 @@ def _show(args: argparse.Namespace) -> int:
     try:
         report = load(args.file)
     except LoadError as error:
-        _print_issues(error.issues)
-        return EXIT_UNUSABLE if error.unusable else EXIT_INVALID
+        return _refused(error)
     if args.format == "json":
         from strategiaseuranta.formats.json import dumps_report  # noqa: PLC0415
 
@@ -208,8 +213,7 @@ def _convert(args: argparse.Namespace) -> int:
     try:
         report = load(args.input)
     except LoadError as error:
-        _print_issues(error.issues)
-        return EXIT_UNUSABLE if error.unusable else EXIT_INVALID
+        return _refused(error)
     dump(report, args.output)
     print(f"{args.input} → {args.output}: {len(report.goals)} goals", file=sys.stderr)
     return EXIT_OK
@@ -260,8 +264,7 @@ def _history(args: argparse.Namespace) -> int:
     try:
         series = load_series(source)
     except LoadError as error:
-        _print_issues(error.issues)
-        return EXIT_UNUSABLE if error.unusable else EXIT_INVALID
+        return _refused(error)
     rows = series.history()
     periods = [str(r.period) for r in series.reports]
     if args.format == "json":

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["derive_id", "is_valid_id", "normalise_text", "unique_ids"]
+__all__ = ["IdSequence", "derive_id", "is_valid_id", "normalise_text", "unique_ids"]
 
 _SPACE = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -52,6 +52,29 @@ def derive_id(text: str, *, words: int = 3) -> str:
     return f"{head}-{digest}" if head else f"id-{digest}"
 
 
+class IdSequence:
+    """Derives ids in document order, making repeats unique (``-2``, ``-3``).
+
+    The reader and the writer advance one sequence per kind of entry for every
+    entry, so an id the writer leaves out is the id the reader derives back.
+
+    Example:
+        >>> ids = IdSequence()
+        >>> ids.next("Sama"), ids.next("Sama")
+        ('sama-312efe', 'sama-312efe-2')
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def next(self, text: str) -> str:
+        """The id of the next entry with this text."""
+        base = derive_id(text)
+        n = self.seen.get(base, 0) + 1
+        self.seen[base] = n
+        return base if n == 1 else f"{base}-{n}"
+
+
 def unique_ids(texts: Iterable[str]) -> list[str]:
     """Derive ids for texts in document order, making repeats unique with ``-2``, ``-3``...
 
@@ -59,14 +82,8 @@ def unique_ids(texts: Iterable[str]) -> list[str]:
         >>> unique_ids(["Sama", "Sama", "Toinen"])
         ['sama-312efe', 'sama-312efe-2', 'toinen-e39bb9']
     """
-    seen: dict[str, int] = {}
-    out: list[str] = []
-    for text in texts:
-        base = derive_id(text)
-        n = seen.get(base, 0) + 1
-        seen[base] = n
-        out.append(base if n == 1 else f"{base}-{n}")
-    return out
+    ids = IdSequence()
+    return [ids.next(text) for text in texts]
 
 
 def is_valid_id(value: str) -> bool:

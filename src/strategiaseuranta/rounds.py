@@ -288,9 +288,9 @@ def check_rounds(old: Report, new: Report, d: Diff | None = None) -> list[Issue]
 
 
 def _keys(report: Report) -> tuple[str, str, str, str]:
-    from strategiaseuranta.formats._plain import JSON_DIALECT, YAML_DIALECT  # noqa: PLC0415
+    from strategiaseuranta.formats._plain import dialect_of  # noqa: PLC0415
 
-    d = JSON_DIALECT if report.source and report.source.format == "json" else YAML_DIALECT
+    d = dialect_of(report)
     return (
         d.key("goal", "metrics"),
         d.key("metric", "target"),

@@ -26,7 +26,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     ) from error
 
 from strategiaseuranta.forecast import Forecast, ForecastLevel
-from strategiaseuranta.ids import derive_id
+from strategiaseuranta.ids import IdSequence, derive_id
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Status
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.registry import get_schema
@@ -156,9 +156,7 @@ def _metrics(schema: Schema | None = None) -> st.SearchStrategy[Metric]:
 
 
 def _with_ids(items: list[Metric]) -> list[Metric]:
-    from strategiaseuranta.formats._plain import _Ids  # noqa: PLC0415
-
-    derive = _Ids()
+    derive = IdSequence()
     out = []
     for m in items:
         derived = derive.next(m.name or m.target or "mittari")
@@ -228,9 +226,7 @@ def nodes(schema: Schema | None = None, year: int = 2025, depth: int = 2) -> st.
 
 def _fill_ids(report: Report) -> Report:
     """Give every id-less entry the id the reader would derive (document order)."""
-    from strategiaseuranta.formats._plain import _Ids  # noqa: PLC0415
-
-    node_ids, goal_ids = _Ids(), _Ids()
+    node_ids, goal_ids = IdSequence(), IdSequence()
 
     def fix_node(node: Node) -> Node:
         derived = node_ids.next(f"{node.level} {node.title}")

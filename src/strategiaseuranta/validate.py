@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from strategiaseuranta.forecast import Forecast, ForecastLevel
-from strategiaseuranta.formats._plain import JSON_DIALECT, YAML_DIALECT, Dialect
+from strategiaseuranta.formats._plain import Dialect, dialect_of
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.quantities import looks_quantitative
 from strategiaseuranta.registry import get_rule, get_schema
@@ -73,8 +73,7 @@ Rule = Callable[[Context], Iterable[Issue]]
 
 
 def _context(report: Report, schema: Schema, lang: str | None = None) -> Context:
-    fmt = report.source.format if report.source else None
-    dialect = JSON_DIALECT if fmt == "json" else YAML_DIALECT
+    dialect = dialect_of(report)
     goals: list[GoalPlace] = []
     nodes: list[tuple[Node, tuple[Node, ...], Pointer]] = []
     gkey, ckey = dialect.key("node", "goals"), dialect.key("node", "children")

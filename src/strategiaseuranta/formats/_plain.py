@@ -20,7 +20,7 @@ import attrs
 from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats._files import Locator
-from strategiaseuranta.ids import derive_id, is_valid_id
+from strategiaseuranta.ids import IdSequence, is_valid_id
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
 from strategiaseuranta.periods import Period, YearSpan
@@ -99,17 +99,9 @@ YAML_DIALECT: Final = Dialect("yaml", finnish=True)
 JSON_DIALECT: Final = Dialect("json", finnish=False)
 
 
-class _Ids:
-    """Derives ids in document order, making repeats unique (``-2``, ``-3``)."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
-
-    def next(self, text: str) -> str:
-        base = derive_id(text)
-        n = self.seen.get(base, 0) + 1
-        self.seen[base] = n
-        return base if n == 1 else f"{base}-{n}"
+def dialect_of(report: Report) -> Dialect:
+    """The dialect of the file a report was read from (YAML for reports built in memory)."""
+    return JSON_DIALECT if report.source is not None and report.source.format == "json" else YAML_DIALECT
 
 
 def build_report(data: Any, dialect: Dialect, name: str | None, text: str | None = None) -> Report:
@@ -138,8 +130,8 @@ class Reader:
         self.suggested: set[tuple[Pointer, str]] = set()
         self.schema: Schema = get_schema(DEFAULT_SCHEMA)
         self.period: Period | None = None
-        self.goal_ids = _Ids()
-        self.node_ids = _Ids()
+        self.goal_ids = IdSequence()
+        self.node_ids = IdSequence()
 
     # -- problems --------------------------------------------------------------------------
     def problem(self, code: str, message: str, pointer: Pointer) -> None:
@@ -392,7 +384,7 @@ class Reader:
                 )
         responsible = self._responsible(goal, pointer)
         mkey = d.key("goal", "metrics")
-        metric_ids = _Ids()
+        metric_ids = IdSequence()
         metrics = [
             m
             for i, item in enumerate(self._list(goal, mkey, pointer, "goal"))
@@ -518,7 +510,7 @@ class Reader:
             out[k] = number() if number is not None else (str(v) if isinstance(v, str) else v)
         return out
 
-    def _metric(self, data: Any, pointer: Pointer, ids: _Ids) -> Metric | None:
+    def _metric(self, data: Any, pointer: Pointer, ids: IdSequence) -> Metric | None:
         metric = self.mapping(data, "metric", pointer)
         if metric is None:
             return None
@@ -594,8 +586,8 @@ class Writer:
                     f"cannot write level {node.level!r}: schema {self.schema.name!r} has only "
                     f"{', '.join(sorted(known))}; the file could not be read back"
                 )
-        self.goal_ids = _Ids()
-        self.node_ids = _Ids()
+        self.goal_ids = IdSequence()
+        self.node_ids = IdSequence()
 
     def report_fields(self) -> dict[str, Any]:
         """Model field → plain value, for the report's own fields (not the nodes)."""
@@ -669,7 +661,7 @@ class Writer:
                 goal.responsible[0] if fi and len(goal.responsible) == 1 else list(goal.responsible)
             )
         if goal.metrics or not fi:
-            ids = _Ids()
+            ids = IdSequence()
             out["metrics"] = [self.metric(m, ids) for m in goal.metrics]
         status = goal.status
         if status is not None and status.realisation is not None:
@@ -697,7 +689,7 @@ class Writer:
             return {"sana": forecast.word, "taso": level}
         return {"word": forecast.word, "level": level}
 
-    def metric(self, metric: Metric, ids: _Ids) -> dict[str, Any]:
+    def metric(self, metric: Metric, ids: IdSequence) -> dict[str, Any]:
         """A metric as plain data (``ids`` advance)."""
         d, fi = self.dialect, self.dialect.finnish
         derived = ids.next(metric.name or metric.target or "mittari")
