@@ -28,6 +28,7 @@ from strategiaseuranta.diff import (
 from strategiaseuranta.exceptions import (
     FormatError,
     LoadError,
+    MissingDependencyError,
     SchemaError,
     StrategiaseurantaError,
     WriteError,
@@ -73,6 +74,7 @@ __all__ = [
     "Labels",
     "Level",
     "LoadError",
+    "MissingDependencyError",
     "Location",
     "Match",
     "Metric",

@@ -7,7 +7,7 @@ Swedish-language municipality) and ``seinajoki`` (Seinäjoki's annual accounts).
 from __future__ import annotations
 
 from strategiaseuranta.forecast import ForecastLevel as F
-from strategiaseuranta.schema import Labels, Level, ScaleWord, Schema
+from strategiaseuranta.schema import CustomField, Labels, Level, ScaleWord, Schema
 
 __all__ = ["BUILTIN"]
 
@@ -128,21 +128,35 @@ SEINAJOKI = Schema(
     version="1.0.0",
     language="fi",
     description=(
-        "Seinäjoki's annual accounts (Toteutumisvertailu): Strateginen valinta › Strateginen "
-        "tavoite › Talousarviotavoite; status per metric, 1 green (achieved), 2 orange "
-        "(slightly below target), 3 red (clearly below target). Result area and service "
-        "centre are custom fields."
+        "Seinäjoki's annual accounts (Toteutumisvertailu): Palvelukeskus › Tulosalue › "
+        "Strateginen valinta › Strateginen tavoite › Talousarviotavoite; a goal whose choice "
+        "or strategic goal is left empty sits directly under the level above. Status per "
+        "metric, 1 green (achieved), 2 orange (slightly below target), 3 red (clearly below "
+        "target). The custom field 'sivu' is the PDF page where an imported goal starts."
     ),
     levels=(
+        Level("palvelukeskus", Labels("Palvelukeskus", "Servicecentral", "Service centre")),
+        Level("tulosalue", Labels("Tulosalue", "Resultatområde", "Result area")),
         Level("valinta", Labels("Strateginen valinta", "Strategiskt val", "Strategic choice")),
         Level("strateginen-tavoite", Labels("Strateginen tavoite", "Strategiskt mål", "Strategic goal")),
+    ),
+    fields=(
+        CustomField(
+            "sivu",
+            "number",
+            Labels("PDF-sivu", "PDF-sida", "PDF page"),
+        ),
     ),
     scale=(
         ScaleWord("1", F.ACHIEVED, _GREEN, ("Vihreä",)),
         ScaleWord("2", F.PARTLY, _ORANGE, ("Oranssi",)),
         ScaleWord("3", F.NOT_ACHIEVED, _RED, ("Punainen",)),
+        # Not in the document's legend (page 19), but printed as a black dot on pages 84,
+        # 105, 108, 125 and 126 of the 2024 accounts, where no value could be measured.
+        ScaleWord("4", F.NOT_ASSESSABLE, "#212121", ("Musta",)),
     ),
     status_per="metric",
+    layout="seinajoki",
     required=("title",),
     rounds=("tilinpäätös",),
     labels=_with_labels(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FormatError",
     "LoadError",
+    "MissingDependencyError",
     "SchemaError",
     "StrategiaseurantaError",
     "WriteError",
@@ -56,6 +57,18 @@ class LoadError(StrategiaseurantaError):
 
 class FormatError(StrategiaseurantaError):
     """A file name whose extension names no known format, or an unsupported option."""
+
+
+class MissingDependencyError(FormatError):
+    """A format needs an optional dependency that is not installed.
+
+    Attributes:
+        extra: The extra to install, e.g. ``"xlsx"`` for ``pip install 'strategiaseuranta[xlsx]'``.
+    """
+
+    def __init__(self, message: str, extra: str) -> None:
+        super().__init__(message)
+        self.extra = extra
 
 
 class SchemaError(StrategiaseurantaError):

@@ -69,6 +69,13 @@ CODES: dict[str, Code] = {
         Code("L107", "tag-refused", _E, "YAML tags such as !!python/object are not accepted.", unusable=True),
         Code("L108", "too-large", _E, "The file exceeds a size or nesting limit.", unusable=True),
         Code("L109", "unknown-format", _E, "The file extension names no known format.", unusable=True),
+        Code(
+            "L110",
+            "damaged-document",
+            _E,
+            "A document (xlsx, docx, pdf) is damaged, encrypted, or not of the kind its extension says.",
+            unusable=True,
+        ),
         # L2xx: the file is well-formed but does not describe a report (exit status 1).
         Code(
             "L201",
@@ -87,6 +94,12 @@ CODES: dict[str, Code] = {
         Code("L205", "unknown-schema", _E, "The file names a schema that is not installed."),
         Code("L206", "unsupported-version", _E, "The file's format version is not supported."),
         Code("L207", "ambiguous-level", _E, "A hierarchy entry names no level, or more than one."),
+        Code(
+            "L208",
+            "no-table",
+            _E,
+            "A document holds no table or block the importer recognises (wrong layout or schema).",
+        ),
         # V2xx: the report was built; validation found problems in its content.
         Code("V201", "duplicate-id", _E, "Two entries of the report have the same id."),
         Code("V202", "missing-text", _E, "A text the schema requires is missing or empty."),
@@ -160,10 +173,17 @@ class Location:
 
     Attributes:
         file: The file's path as given, or ``None`` for a report built in memory.
-        line: 1-based line, when known.
+        line: 1-based line (in a table: the row), when known.
         column: 1-based column, when known.
         pointer: The path into the file's data, e.g. ``("sisältö", 0, "tavoitteet", 2)``.
         hierarchy: Titles from the top of the hierarchy down to the entry, for people.
+        sheet: In a workbook or a document's tables: the sheet or table, shown as
+            ``book.xlsx:Tavoitteet!C5`` (row and column as a cell reference).
+        page: In a PDF: the 1-based page, shown as ``report.pdf:p.80``.
+
+    Example:
+        >>> str(Location("kirja.xlsx", 5, 3, sheet="Tavoitteet")), str(Location("r.pdf", page=80))
+        ('kirja.xlsx:Tavoitteet!C5', 'r.pdf:p.80')
     """
 
     file: str | None = None
@@ -171,10 +191,18 @@ class Location:
     column: int | None = None
     pointer: Pointer = ()
     hierarchy: tuple[str, ...] = ()
+    sheet: str | None = None
+    page: int | None = None
 
     def __str__(self) -> str:
         parts = [self.file or "<report>"]
-        if self.line is not None:
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.sheet is not None:
+            cell = f"{column_letter(self.column)}{self.line}" if self.line and self.column else ""
+            row = f"row {self.line}" if self.line and not self.column else ""
+            parts.append(f"{self.sheet}!{cell or row}".rstrip("!"))
+        elif self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
                 parts.append(str(self.column))
@@ -192,6 +220,21 @@ class Location:
         for step in self.pointer:
             out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
         return out
+
+
+def column_letter(column: int | None) -> str:
+    """A 1-based column number as a spreadsheet letter (1 → A, 27 → AA).
+
+    Example:
+        >>> column_letter(3), column_letter(28)
+        ('C', 'AB')
+    """
+    out = ""
+    number = column or 0
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 @attrs.frozen
@@ -270,6 +313,8 @@ class Issue:
             "column": loc.column,
             "path": loc.path,
             "hierarchy": list(loc.hierarchy),
+            "sheet": loc.sheet,
+            "page": loc.page,
         }
 
 

@@ -209,6 +209,9 @@ class Schema:
         rules: Names of extra validation rules (registered with
             :func:`~strategiaseuranta.register_rule` or by a plugin) the schema's reports
             must pass.
+        layout: The PDF layout the city's published reports use (see
+            :func:`~strategiaseuranta.formats.pdf.register_layout`): ``"taulukko"``, the
+            table of the founding Joensuu document (the default), or ``"seinajoki"``.
 
     Example:
         >>> from strategiaseuranta import get_schema
@@ -234,6 +237,7 @@ class Schema:
     fields: tuple[CustomField, ...] = ()
     rounds: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    layout: str = "taulukko"
     _lookup: dict[str, ScaleWord] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

@@ -205,10 +205,22 @@ def goals(schema: Schema | None = None, year: int = 2025) -> st.SearchStrategy[G
 
 
 @st.composite
-def _node(draw: st.DrawFn, schema: Schema, year: int, depth: int) -> Node:
-    level = draw(st.sampled_from([lv.key for lv in schema.levels]))
+def _node(draw: st.DrawFn, schema: Schema, year: int, depth: int, at: int | None = None) -> Node:
+    if at is None:
+        level = draw(st.sampled_from([lv.key for lv in schema.levels]))
+        below: int | None = None
+    else:  # levels top down, as documents lay them out; a level may be skipped
+        level = schema.levels[at].key
+        below = draw(st.integers(at + 1, len(schema.levels))) if at + 1 < len(schema.levels) else None
     text = draw(st.none() | finnish_texts()) if schema.level(level).text_key else None
-    children = draw(st.lists(_node(schema, year, depth - 1), max_size=2)) if depth > 0 else []
+    if at is not None:
+        children = (
+            draw(st.lists(_node(schema, year, depth - 1, below), max_size=2))
+            if below is not None and below < len(schema.levels) and depth > 0
+            else []
+        )
+    else:
+        children = draw(st.lists(_node(schema, year, depth - 1), max_size=2)) if depth > 0 else []
     return Node(
         draw(st.none() | ids()) or "",
         level,
@@ -242,20 +254,31 @@ def _fill_ids(report: Report) -> Report:
 
 
 @st.composite
-def _report(draw: st.DrawFn, schema: Schema, max_nodes: int) -> Report:
+def _report(draw: st.DrawFn, schema: Schema, max_nodes: int, top_down: bool) -> Report:
     period = draw(periods())
+    top = (
+        st.integers(0, len(schema.levels) - 1).flatmap(lambda at: _node(schema, period.year, 3, at))
+        if top_down
+        else nodes(schema, period.year)
+    )
     report = Report(
         Organisation(draw(finnish_texts()), draw(finnish_texts())),
         period,
-        draw(st.lists(nodes(schema, period.year), max_size=max_nodes)),
+        draw(st.lists(top, max_size=max_nodes)),
         schema=schema.name,
         title=draw(st.none() | finnish_texts()),
     )
     return _fill_ids(report)
 
 
-def reports(schema: Schema | str | None = None, max_nodes: int = 3) -> st.SearchStrategy[Report]:
+def reports(
+    schema: Schema | str | None = None, max_nodes: int = 3, *, top_down: bool = False
+) -> st.SearchStrategy[Report]:
     """Complete reports of a schema (default: ``joensuu``), with ids as the reader derives them.
+
+    With ``top_down``, the hierarchy follows the schema's levels from the top down
+    (a level may be skipped), as documents and tables lay it out; otherwise any
+    level may sit under any other, which the YAML and JSON formats also carry.
 
     Example:
         >>> from hypothesis import given, settings
@@ -267,4 +290,4 @@ def reports(schema: Schema | str | None = None, max_nodes: int = 3) -> st.Search
     """
     if isinstance(schema, str) or schema is None:
         schema = get_schema(schema or "joensuu")
-    return _report(schema, max_nodes)
+    return _report(schema, max_nodes, top_down)
