@@ -23,8 +23,8 @@ def as_table_carries(report: ss.Report, *, csv: bool) -> ss.Report:
             declared = schema.field(name)
             if declared is None or declared.type == "number":
                 return _number(value, declared is not None)
-        if isinstance(value, float) and value.is_integer() and not csv:
-            return value
+        if isinstance(value, float) and not isinstance(value, bool) and not csv:
+            return float(f"{value:.16g}")  # Excel keeps 15-16 significant digits; openpyxl writes 16
         return value
 
     def said(f):

@@ -166,6 +166,7 @@ SEINAJOKI = Schema(
             "Tilannekuvaus ja riskiarvio",
             "Lägesbeskrivning och riskbedömning",
             "Situation and risk assessment",
+            ("Merkittävimmät riskit", "Tilannekuvaus"),
         ),
         metric=Labels("Mittari", "Mätare", "Metric", ("Mittari/mittarit", "Mittarit")),
         baseline=Labels("Nykyarvo", "Nuvärde", "Current value"),

@@ -29,6 +29,16 @@ def _version() -> str:
     return version("strategiaseuranta")
 
 
+def _document_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--schema",
+        metavar="NAME",
+        help="read documents (CSV, Excel, Word, PDF) by this schema's labels and layout, "
+        "e.g. seinajoki; a name or a schema file",
+    )
+    p.add_argument("--pages", metavar="PAGES", help="PDF pages to read, e.g. 79-127 or 80,82-84")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="strategiaseuranta",
@@ -52,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         "--lang", choices=("fi", "sv", "en"), help="language of labels in messages (default: the schema's)"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print issues only, no summary line")
+    _document_options(p)
 
     p = sub.add_parser(
         "show",
@@ -64,16 +75,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--lang", choices=("fi", "sv", "en"), help="language of labels (default: the schema's)")
     p.add_argument("--width", type=int, help="line width for text (default: the terminal's)")
+    _document_options(p)
 
     p = sub.add_parser(
         "convert",
         help="convert a report between formats (by file extension)",
-        description="Convert a report between formats, chosen by the file extensions "
-        "(.yaml/.yml, .json). The output is written atomically. Writing YAML over an existing "
-        "YAML file of the same report keeps its comments and layout.",
+        description="Convert a report between formats, chosen by the file extensions: .yaml/.yml, "
+        ".json, .csv, .xlsx and .docx both ways; .html and .md out; .pdf in. The output is written "
+        "atomically. Writing YAML over an existing YAML file of the same report keeps its comments "
+        "and layout.",
     )
     p.add_argument("input", metavar="IN")
     p.add_argument("output", metavar="OUT")
+    _document_options(p)
+    p.add_argument(
+        "--lang",
+        choices=("fi", "sv", "en"),
+        help="language of the labels in documents written (CSV, Excel, Word, HTML, Markdown); "
+        "default: the schema's",
+    )
 
     p = sub.add_parser(
         "diff",
@@ -146,7 +166,7 @@ def _validate(args: argparse.Namespace) -> int:
     records: list[dict[str, object]] = []
     for file in args.files:
         try:
-            report = load(file)
+            report = load(file, schema=args.schema, pages=args.pages)
         except LoadError as error:
             issues: list[Issue] = list(error.issues)
             status = max(status, EXIT_UNUSABLE if error.unusable else EXIT_INVALID)
@@ -185,7 +205,7 @@ def _show(args: argparse.Namespace) -> int:
     from strategiaseuranta import load  # noqa: PLC0415
 
     try:
-        report = load(args.file)
+        report = load(args.file, schema=args.schema, pages=args.pages)
     except LoadError as error:
         return _refused(error)
     if args.format == "json":
@@ -211,10 +231,10 @@ def _convert(args: argparse.Namespace) -> int:
         )
         return EXIT_UNUSABLE
     try:
-        report = load(args.input)
+        report = load(args.input, schema=args.schema, pages=args.pages)
     except LoadError as error:
         return _refused(error)
-    dump(report, args.output)
+    dump(report, args.output, lang=args.lang)
     print(f"{args.input} → {args.output}: {len(report.goals)} goals", file=sys.stderr)
     return EXIT_OK
 

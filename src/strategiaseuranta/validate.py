@@ -15,8 +15,8 @@ import attrs
 
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats._plain import Dialect, dialect_of
-from strategiaseuranta.issues import Issue, Location, Pointer
-from strategiaseuranta.quantities import looks_quantitative
+from strategiaseuranta.issues import Issue, Location, Pointer, Severity
+from strategiaseuranta.quantities import Comparator, Direction, looks_quantitative
 from strategiaseuranta.registry import get_rule, get_schema
 
 if TYPE_CHECKING:
@@ -266,13 +266,17 @@ def check_status(ctx: Context) -> Iterator[Issue]:
             mkey = ctx.key("goal", "metrics")
             for i, metric in enumerate(goal.metrics):
                 if metric.status is None:
-                    yield ctx.issue(
+                    issue = ctx.issue(
                         "V208",
                         f"metric {metric.label[:40]!r} has no {ctx.label('metric_status')!r}",
                         (*place.pointer, mkey, i),
                         place.trail,
                         goal,
                     )
+                    # Documents share one status cell between metrics at times (Seinäjoki p. 81):
+                    # an error only where the schema requires a status for every metric.
+                    required = "metric_status" in ctx.schema.required
+                    yield issue if required else attrs.evolve(issue, severity=Severity.WARNING)
 
 
 def check_quantitative_targets(ctx: Context) -> Iterator[Issue]:
@@ -293,7 +297,11 @@ def check_quantitative_targets(ctx: Context) -> Iterator[Issue]:
 
 def _misses(metric: Metric) -> bool:
     target, value = metric.target_quantity, metric.value_quantity
-    return target is not None and value is not None and target.satisfied_by(value) is False
+    if target is None or value is None:
+        return False
+    if target.comparator is Comparator.EQ and target.direction is Direction.UNKNOWN:
+        return False  # a bare "350": more may be better, or less; a different value is no clear miss
+    return target.satisfied_by(value) is False
 
 
 def check_achieved_but_missed(ctx: Context) -> Iterator[Issue]:

@@ -430,6 +430,7 @@ def read_table(
     schema: str | Schema | None = None,
     fmt: str,
     first_row: int = 1,
+    typed: bool = False,
 ) -> Report:
     """Build a report from a table's rows (the header among the first ten).
 
@@ -441,6 +442,8 @@ def read_table(
             column names, else ``joensuu``.
         fmt: The format name for the report's :class:`~strategiaseuranta.Source`.
         first_row: The row number of the first row given (for messages).
+        typed: The cells carry their types (Excel): text in a custom field stays text
+            even where it reads as a number; else (CSV) it is read as YAML reads it.
 
     Raises:
         LoadError: With every problem, placed at its row and column.
@@ -490,7 +493,7 @@ def read_table(
         issues.append(where.issue("L203", f"no column for the hierarchy: {names}", head + first_row, None))
     if issues:
         raise LoadError(issues)
-    builder = _Builder(given, keys, where, first_row)
+    builder = _Builder(given, keys, where, first_row, typed=typed)
     for index, row in enumerate(table[head + 1 :], head + 1 + first_row):
         builder.add(index, row)
     return builder.finish(fmt)
@@ -512,8 +515,11 @@ def _named_schema(rows: Sequence[Sequence[Cell]]) -> str | None:
 class _Builder:
     """Groups rows into nodes, goals and metrics, as JSON-dialect plain data with cell positions."""
 
-    def __init__(self, schema: Schema, keys: Sequence[str | None], where: _Where, first_row: int) -> None:
+    def __init__(
+        self, schema: Schema, keys: Sequence[str | None], where: _Where, first_row: int, *, typed: bool
+    ) -> None:
         self.schema = schema
+        self.typed = typed
         self.keys = keys
         self.where = where
         self.first_row = first_row
@@ -750,7 +756,7 @@ class _Builder:
             )
 
     def _attribute(self, name: str, value: Cell) -> Any:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or self.typed:
             return value
         declared = self.schema.field(name)
         if declared is not None and declared.type != "number":

@@ -10,6 +10,14 @@ KONSERNIPALVELUT``), ruled tables of this shape::
     | Mittari/mittarit    | Nykyarvo  | Tavoitearvo | Toteuma-arvo  | (dot) | status |
     | <metric>            | <current> | <target>    | <realised>    |  ●    | 1/2/3  |
 
+Each block becomes a goal (its budget goal the title, its situation text the realisation,
+one metric per metric row with the printed digit as its status, the custom field
+``sivu`` the PDF page where the block starts) under service centre › result area ›
+choice › strategic goal; an empty choice or strategic-goal cell leaves its level out.
+The report is ``Organisation("Seinäjoki", "Seinäjoen kaupunki")`` (the accounts are the
+city's as a whole; the document names no single body) in the round ``tilinpäätös
+<year>``, the year read from the metadata, the first page or the pages read.
+
 How the pages are read (all by position, never from the page's plain text, where the
 columns are interleaved line by line):
 
@@ -19,17 +27,21 @@ columns are interleaved line by line):
   belongs to the cell its centre lies in. The coloured header fills are not rulings.
 * **Rows.** A band is classified by its first cell, compared with the schema's labels
   (every spelling of ``Labels.spellings()``, letters only, case folded): the choice
-  row, the ``Talousarviotavoite`` header (its neighbour is the situation column under
-  whatever heading it has, e.g. "Merkittävimmät riskit"), the metric header (columns
-  found by the labels of ``metric``, ``baseline``, ``target`` and ``value``, else by
-  position when there are exactly four), and content rows, which belong to the last
-  header above them. One ruled metric row holding several metrics as paragraphs is
-  split where a new paragraph of the metric column starts level with a new paragraph
-  of a value column, or where a second status digit starts.
+  row (the levels' names), the ``Talousarviotavoite`` header (its neighbour is the
+  situation column under whatever heading it has, e.g. "Merkittävimmät riskit"), the
+  metric header (columns found by the labels of ``metric``, ``baseline``, ``target``
+  and ``value``, else by position when there are exactly four) and content rows, which
+  belong to the last header above them. Cells right of the value column hold the
+  coloured dot and the status digit. One ruled metric row holding several metrics as
+  paragraphs is split where a new paragraph of the metric column starts level with a
+  new paragraph of a value column, or where a second status digit starts; a part
+  without a digit of its own gets no status.
 * **Pages.** A table continues on the next page when nothing but the running header
   stands between: a repeated header is skipped, a first row without a status and
   without a coloured dot continues the last metric row, text rows continue the goal
-  or situation. A gap between tables, body text or a heading ends a table.
+  or situation. A gap between tables, body text or a heading ends a table. A block the
+  last chosen page leaves open is finished from the pages after it (at most
+  :data:`TRAIL_PAGES`), so choosing a page gives the whole of every block starting there.
 * **Headings.** A free line (outside every table) whose first word is a spelling of the
   first or second level's name (``Palvelukeskus``, ``Tulosalue``) and which has bold
   type sets the service centre or result area. When a block comes before any heading
@@ -40,13 +52,16 @@ columns are interleaved line by line):
 * **Text.** Lines are joined with one space and every run of whitespace (paragraph
   breaks too) becomes one space. A line-end hyphen is dropped when it only splits a
   word ("vaikutusmahdollisuu-" + "det"); it is kept, without a space, after a digit or
-  an abbreviation ("Eu-", "APIP-"), before a capital or a digit ("Etelä-" +
-  "Pohjanmaan"), between two equal vowels (Finnish spelling: "tilavuokra-asiakkaiden"),
-  and when the document spells the joined word with a hyphen elsewhere on the pages
-  read ("toimintakate-kasvu"); before "ja", "tai", "sekä" it is a suspended hyphen and
-  keeps its space ("sosiaali- ja"). A lone "-" at a line end joins the next word
-  ("ja -" + "raportoinnin"). Dashes, "…", "%", decimal commas and spaces inside
-  numbers stay as printed; an empty cell is ``None``.
+  an abbreviation ("EU-", "APIP-"), after one or two letters ("Eu-", "yo-"), before a
+  capital or a digit ("Etelä-" + "Pohjanmaan"), between two equal vowels (Finnish
+  spelling: "tilavuokra-asiakkaiden"), after a capitalised word the block's pages also
+  print whole ("Seinäjoki-"), and when the block's pages spell the joined word with a
+  hyphen inside a line ("toimintakate-kasvu"); before "ja", "tai", "sekä" it is a
+  suspended hyphen and keeps its space ("sosiaali- ja"). A lone "-" at a line end joins
+  the next word ("ja -" + "raportoinnin"), an en dash between digits joins them ("6–" +
+  "12/2024"). Dashes, "…", "%", decimal commas and spaces inside numbers stay as
+  printed; an empty cell is ``None``. Only the pages a block spans are evidence, so a
+  block reads the same whichever pages are chosen.
 """
 
 from __future__ import annotations
@@ -89,6 +104,8 @@ _BOTTOM_MARGIN: Final = 0.07
 _LINE_TOLERANCE: Final = 2.5
 _PARAGRAPH_GAP: Final = 0.8
 """A gap between lines larger than this many line heights starts a paragraph."""
+_HEADER_WORDS: Final = 6
+"""A free line this short starting with the budget-goal label is a header row whose rulings are missing."""
 _LEVEL: Final = 3.0
 """Lines whose tops differ by less than this (pt) are level with each other."""
 
@@ -173,7 +190,8 @@ class _Band:
 
 @attrs.frozen
 class _Heading:
-    page: int
+    """A service-centre (level 0) or result-area (level 1) heading."""
+
     top: float
     level: int
     title: str
@@ -183,7 +201,6 @@ class _Heading:
 class _Prose:
     """A free line of body text: it ends any table above it."""
 
-    page: int
     top: float
 
 
@@ -283,9 +300,9 @@ def _read_page(page: Any, labels: _Labels) -> _Page:
             continue
         middle = (top + bottom) / 2
         xs = _cluster(x for x, v_top, v_bottom in vertical if v_top <= middle <= v_bottom)
-        cells = [(a, b) for a, b in pairwise(xs) if b - a >= _MIN_CELL]
-        if cells:
-            boxes.append((top, bottom, cells))
+        spans = [(a, b) for a, b in pairwise(xs) if b - a >= _MIN_CELL]
+        if spans:
+            boxes.append((top, bottom, spans))
     tops = [box[0] for box in boxes]
     in_cells: list[list[list[_Word]]] = [[[] for _ in box[2]] for box in boxes]
     free: list[_Word] = []
@@ -311,11 +328,11 @@ def _read_page(page: Any, labels: _Labels) -> _Page:
         level = next((i for i, keys in enumerate(labels.headings) if first in keys), None)
         if level is not None and len(line.words) > 1 and any(w.bold for w in line.words):
             title = " ".join(w.text for w in line.words[1:])
-            events.append(_Heading(number, line.top, level, title))
+            events.append(_Heading(line.top, level, title))
             continue
-        if any(_key(line.text).startswith(k) for k in labels.title if k):
-            stray_title = True
-        events.append(_Prose(number, line.top))
+        if first in labels.title and len(line.words) <= _HEADER_WORDS:
+            stray_title = True  # "Talousarviotavoite  Tilannekuvaus ja riskiarvio" without rulings
+        events.append(_Prose(line.top))
     events.sort(key=lambda e: e.top)
     hyphenated = frozenset(
         w.text.strip(_EDGE_PUNCT).casefold()
@@ -348,21 +365,26 @@ class _Labels:
     strategic: frozenset[str]
     title: frozenset[str]
     columns: tuple[tuple[str, frozenset[str]], ...]
+    names: tuple[str, ...]
+    """The Finnish labels of the metric columns, for messages."""
     levels: tuple[str, str, str, str]
 
     @classmethod
     def of(cls, schema: Schema) -> _Labels:
         lv = schema.levels
-        labels = schema.labels
+        fields = ("metric", "baseline", "target", "value")
+
+        def spellings(field: str) -> tuple[str, ...]:
+            label = schema.labels.get(field)
+            return label.spellings() if label else ()
+
         return cls(
             headings=(_keys(lv[0].name.spellings()), _keys(lv[1].name.spellings())),
             choice=_keys(lv[2].name.spellings()),
             strategic=_keys(lv[3].name.spellings()),
-            title=_keys(labels["title"].spellings()),
-            columns=tuple(
-                (name, _keys(labels[field].spellings()))
-                for name, field in zip(_FIELDS, ("metric", "baseline", "target", "value"), strict=True)
-            ),
+            title=_keys(spellings("title")),
+            columns=tuple((name, _keys(spellings(f))) for name, f in zip(_FIELDS, fields, strict=True)),
+            names=tuple((spellings(f) or (f,))[0] for f in fields),
             levels=(lv[0].key, lv[1].key, lv[2].key, lv[3].key),
         )
 
@@ -379,6 +401,18 @@ class _Row:
 
 
 @attrs.define
+class _Choice:
+    """A strategic-choice row, waiting for its budget goal."""
+
+    page: int
+    choice: list[_Line]
+    strategic: list[_Line]
+    spans: list[tuple[float, str]]
+    """Cell centres and what they hold ("choice", "strategic" or "label")."""
+    pages: set[int]
+
+
+@attrs.define
 class _Draft:
     """A Talousarviotavoite block as read so far."""
 
@@ -387,33 +421,23 @@ class _Draft:
     area: str | None
     choice: list[_Line]
     strategic: list[_Line]
+    split: float
+    """The x where the situation column begins."""
+    pages: set[int]
+    """The pages the block spans: its words are joined with their spelling evidence."""
     title: list[_Line] = attrs.field(factory=list)
     situation: list[_Line] = attrs.field(factory=list)
     rows: list[_Row] = attrs.field(factory=list)
-    split: float = 0.0
-    """The x where the situation column begins."""
-
-
-@attrs.define
-class _Choice:
-    page: int
-    choice: list[_Line]
-    strategic: list[_Line]
-    spans: list[tuple[float, str]]
-    """Cell centres and what they hold ("choice", "strategic" or "label")."""
-
-
-@attrs.define
-class _Columns:
-    """The metric header: x ranges of the columns."""
-
-    spans: list[tuple[float, float, str]]
+    columns: list[tuple[float, float, str]] = attrs.field(factory=list)
+    """The metric header's columns: x range and field."""
 
 
 # -- the reader ------------------------------------------------------------------------------
 
 
 class _Reader:
+    """A state machine over the rows of the pages: idle › choice › text › metrics."""
+
     def __init__(self, source: PdfInput) -> None:
         self.source = source
         self.schema = source.schema
@@ -421,49 +445,49 @@ class _Reader:
         self.problems: list[Issue] = []
         self.drafts: list[_Draft] = []
         self.pages: dict[int, _Page] = {}
-        self.hyphenated: set[str] = set()
-        self.names: set[str] = set()
         self.state = "idle"  # idle | choice | text | metrics
-        self.open = False  # the last table may continue
         self.choice: _Choice | None = None
         self.draft: _Draft | None = None
-        self.columns: _Columns | None = None
-        self.context: list[str | None] = [None, None]
-        self.centre_in_run = False
+        self.open = False  # the last table may continue
+        self.bottom = -1.0  # where the last table row ended on this page
+        self.fresh = True  # no body text, heading or table row above on this page yet
+        self.context: list[str | None] = [None, None]  # service centre, result area
+        self.centre_in_run = False  # a service-centre heading stands in the pages read so far
+        self.looked_back = False
         self.run_start = 0
         self.last_page = -1
-        self.bottom = -1.0  # where the last table row ended
-        self.fresh = True  # no body, heading or table row above on this page yet
 
     # -- pages ---------------------------------------------------------------------------
-    def page(self, number: int, page: Any = None) -> _Page | None:
+    def page(self, number: int, pdf_page: Any = None, *, chosen: bool = False) -> _Page | None:
+        """The page's rows and headings (read once); ``None`` when it cannot be read."""
         if number not in self.pages:
-            page = page if page is not None else self.source.pdf.pages[number - 1]
             try:
+                page = pdf_page if pdf_page is not None else self.source.pdf.pages[number - 1]
                 if len(page.chars) > MAX_CHARS_PER_PAGE:
                     return None
                 self.pages[number] = _read_page(page, self.labels)
             except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds; all mean "cannot read"
-                detail = str(error).strip().splitlines()[0][:120] if str(error).strip() else type(error).__name__
-                self.problems.append(self.source.problem("L110", f"cannot read the page ({detail})", number))
+                if chosen:
+                    detail = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
+                    message = f"cannot read the page ({detail or type(error).__name__})"
+                    self.problems.append(self.source.problem("L110", message, number))
                 return None
         return self.pages[number]
 
     def read(self) -> None:
+        """Read the chosen pages, then finish a block the last of them leaves open."""
         for pdf_page in self.source.pages:
             number = int(pdf_page.page_number)
-            if number != self.last_page + 1:
-                self.commit()
-                self.state, self.open, self.choice = "idle", False, None
-                self.context, self.centre_in_run, self.run_start = [None, None], False, number
+            if number != self.last_page + 1:  # a new run of pages: nothing carries over
+                self.trail()
+                self.reset()
+                self.context, self.centre_in_run, self.looked_back = [None, None], False, False
+                self.run_start = number
             self.last_page = number
-            page = self.page(number, pdf_page)
+            page = self.page(number, pdf_page, chosen=True)
             if page is None:
-                self.commit()
-                self.state, self.open = "idle", False
+                self.reset()
                 continue
-            self.hyphenated.update(page.hyphenated)
-            self.names.update(page.names)
             if page.stray_title:
                 self.problems.append(
                     self.source.problem(
@@ -482,7 +506,37 @@ class _Reader:
                 else:
                     self.band(event)
         self.trail()
+        self.reset()
+
+    def reset(self) -> None:
+        """Keep the block read so far and forget the table."""
         self.commit()
+        self.state, self.choice, self.open = "idle", None, False
+
+    def trail(self) -> None:
+        """Finish a block that the last page read leaves open, from the pages after it."""
+        if self.last_page < 0:
+            return
+        total = len(self.source.pdf.pages)
+        for number in range(self.last_page + 1, min(self.last_page + 1 + TRAIL_PAGES, total + 1)):
+            if not self.open or self.state == "idle":
+                return
+            page = self.page(number)
+            if page is None:
+                return
+            self.fresh, self.bottom = True, -1.0
+            for event in page.events:
+                if not isinstance(event, _Band):
+                    return
+                kind = self.kind(event)
+                if kind == "choice" or (
+                    kind == "goal" and self.state != "choice" and not self.repeat(kind, continues=True)
+                ):
+                    return  # the next block
+                before = self.draft
+                self.band(event)
+                if before is not None and self.draft is not before:
+                    return  # the block has ended
 
     # -- events --------------------------------------------------------------------------
     def heading(self, event: _Heading) -> None:
@@ -493,10 +547,9 @@ class _Reader:
             self.centre_in_run = True
 
     def end_table(self) -> None:
-        """Body text or a heading: the table above has ended."""
+        """Body text, a heading or a gap: the table above has ended."""
         if self.state == "metrics":
             self.commit()
-            self.state = "idle"
         self.open = False
         self.fresh = False
 
@@ -511,11 +564,15 @@ class _Reader:
             return "metrics"
         return "content"
 
+    def repeat(self, kind: str, *, continues: bool) -> bool:
+        """Whether a header row repeats the one above it at the top of a new page."""
+        return continues and self.fresh and (kind, self.state) in (("goal", "text"), ("metrics", "metrics"))
+
     def band(self, band: _Band) -> None:
         kind = self.kind(band)
         follows = abs(band.top - self.bottom) <= _MIN_BAND  # shares a ruling with the row above
         continues = self.open and (self.fresh or follows)
-        repeat = self.repeat(kind, continues)
+        repeat = self.repeat(kind, continues=continues)
         if kind == "choice":
             self.start_choice(band)
         elif kind == "goal":
@@ -525,17 +582,20 @@ class _Reader:
             if not repeat:
                 self.start_metrics(band)
         elif self.state == "choice" and continues and self.choice is not None:
+            self.choice.pages.add(band.page)  # the choice row runs over a page break
             for cell in band.cells:
-                kind = min(self.choice.spans, key=lambda s: abs(s[0] - cell.cx))[1]
-                if kind == "choice":
+                part = min(self.choice.spans, key=lambda span: abs(span[0] - cell.cx))[1]
+                if part == "choice":
                     self.choice.choice.extend(cell.lines)
-                elif kind == "strategic":
+                elif part == "strategic":
                     self.choice.strategic.extend(cell.lines)
         elif self.state == "text" and continues and self.draft is not None:
+            self.draft.pages.add(band.page)
             for cell in band.cells:
                 (self.draft.title if cell.cx < self.draft.split else self.draft.situation).extend(cell.lines)
-        elif self.state == "metrics" and continues and self.draft is not None and self.columns is not None:
-            self.metric_rows(band, first=self.fresh)
+        elif self.state == "metrics" and continues and self.draft is not None:
+            self.draft.pages.add(band.page)
+            self.metric_rows(self.draft, band, first=self.fresh)
         else:  # a table of another kind (the financial tables), or a row that belongs nowhere
             self.commit()
             self.choice = None
@@ -544,57 +604,27 @@ class _Reader:
         self.open = True
         self.fresh = self.fresh and repeat
 
-    def repeat(self, kind: str, continues: bool) -> bool:
-        """Whether a header row repeats the one above it at the top of a new page."""
-        return continues and self.fresh and (kind, self.state) in (("goal", "text"), ("metrics", "metrics"))
-
-    def trail(self) -> None:
-        """Finish a block that the last page read leaves open, from the pages after it."""
-        total = len(self.source.pdf.pages)
-        for number in range(self.last_page + 1, min(self.last_page + 1 + TRAIL_PAGES, total + 1)):
-            if not self.open or self.state == "idle":
-                return
-            page = self.page(number)
-            if page is None:
-                return
-            self.hyphenated.update(page.hyphenated)
-            self.names.update(page.names)
-            self.fresh, self.bottom = True, -1.0
-            for event in page.events:
-                if not isinstance(event, _Band):
-                    return
-                kind = self.kind(event)
-                if kind == "choice" or (kind == "goal" and self.state != "choice" and not self.repeat(kind, True)):
-                    return  # the next block
-                before = self.draft
-                self.band(event)
-                if before is not None and self.draft is not before:
-                    return  # the block ended
-
     def start_choice(self, band: _Band) -> None:
-        keys = [_key(cell.text) for cell in band.cells]
         self.commit()
         spans: list[tuple[float, str]] = []
         choice: list[_Line] = []
         strategic: list[_Line] = []
         part = "label"
-        for cell, key in zip(band.cells, keys, strict=True):
-            if key in self.labels.choice:
-                part = "choice"
-                spans.append((cell.cx, "label"))
-                continue
-            if key in self.labels.strategic:
-                part = "strategic"
+        for cell in band.cells:
+            key = _key(cell.text)
+            if key in self.labels.choice or key in self.labels.strategic:
+                part = "choice" if key in self.labels.choice else "strategic"
                 spans.append((cell.cx, "label"))
                 continue
             spans.append((cell.cx, part))
-            (choice if part == "choice" else strategic).extend(cell.lines)
-        self.choice = _Choice(band.page, choice, strategic, spans)
+            if part != "label":
+                (choice if part == "choice" else strategic).extend(cell.lines)
+        self.choice = _Choice(band.page, choice, strategic, spans, {band.page})
         self.state = "choice"
 
     def start_goal(self, band: _Band) -> None:
-        self.commit()
         choice = self.choice if self.state == "choice" else None
+        self.commit()
         self.choice = None
         centre, area = self.where(band.page)
         self.draft = _Draft(
@@ -603,74 +633,77 @@ class _Reader:
             area,
             choice.choice if choice else [],
             choice.strategic if choice else [],
-            split=band.cells[1].x0,
+            band.cells[1].x0,
+            (choice.pages if choice else set()) | {band.page},
         )
-        self.columns = None
         self.state = "text"
 
     def start_metrics(self, band: _Band) -> None:
-        keys = [_key(cell.text) for cell in band.cells]
         if self.state not in ("text", "metrics") or self.draft is None:
-            self.commit()
-            self.state = "idle"  # a table whose block began before the pages read
+            self.commit()  # a metric table whose block began before the pages read
+            self.state = "idle"
             return
-        names: list[str | None] = []
-        for key in keys:
-            names.append(next((name for name, spellings in self.labels.columns if key in spellings), None))
-        if None in names[:4] and len(keys) == 4:
-            names = list(_FIELDS)
-        missing = [f for f in _FIELDS if f not in names]
+        keys = [_key(cell.text) for cell in band.cells]
+        names = [
+            next((name for name, spellings in self.labels.columns if key in spellings), None) for key in keys
+        ]
+        if len(keys) == 4 and None in names and all(keys):
+            names = list(_FIELDS)  # unknown spellings: the four columns in their usual order
+        missing = [field for field in _FIELDS if field not in names]
         if missing:
-            label = {"name": "metric", "baseline": "baseline", "target": "target", "value": "value"}
-            wanted = ", ".join(repr(self.schema.labels[label[f]].fi) for f in missing)
+            wanted = ", ".join(
+                repr(label)
+                for field, label in zip(_FIELDS, self.labels.names, strict=True)
+                if field in missing
+            )
             found = " | ".join(cell.text for cell in band.cells)
             self.problems.append(
                 self.source.problem(
                     "L208", f"the metric table's header ({found}) has no column {wanted}", band.page
                 )
             )
-            self.state = "idle"
             self.draft = None
+            self.state = "idle"
             return
-        self.columns = _Columns(
-            [(cell.x0, cell.x1, name) for cell, name in zip(band.cells, names, strict=True) if name]
-        )
+        self.draft.columns = [
+            (cell.x0, cell.x1, name) for cell, name in zip(band.cells, names, strict=True) if name
+        ]
         self.state = "metrics"
 
-    def metric_rows(self, band: _Band, *, first: bool) -> None:
-        assert self.draft is not None
-        assert self.columns is not None
+    @staticmethod
+    def metric_rows(draft: _Draft, band: _Band, *, first: bool) -> None:
+        """Add the metrics of one ruled row (or continue the last one across a page break)."""
         fields: dict[str, list[_Line]] = {f: [] for f in _FIELDS}
         status: list[_Line] = []
         taken: set[str] = set()
         for cell in band.cells:
-            name = next((n for a, b, n in self.columns.spans if a - _LEVEL <= cell.cx <= b + _LEVEL), None)
-            if name is None and cell.cx < self.columns.spans[0][0]:
+            name = next((n for a, b, n in draft.columns if a - _LEVEL <= cell.cx <= b + _LEVEL), None)
+            if name is None and cell.cx < draft.columns[0][0]:
                 name = "name"
             if name is None or name in taken:
                 status.extend(cell.lines)  # the dot and status columns right of the value
                 continue
             taken.add(name)
             fields[name].extend(cell.lines)
-        if first and not status and not band.dot and self.draft.rows:
-            last = self.draft.rows[-1]  # the row began on the previous page
+        if first and not status and not band.dot and draft.rows:
+            last = draft.rows[-1]  # no status, no dot: the row began on the previous page
             for name in _FIELDS:
                 last.lines[name].extend(fields[name])
             return
         for lines, row_status in _split_rows(fields, status):
-            self.draft.rows.append(_Row(lines, row_status))
+            draft.rows.append(_Row(lines, row_status))
 
-    # -- context -------------------------------------------------------------------------
+    # -- where a block belongs -----------------------------------------------------------
     def where(self, page: int) -> tuple[str | None, str | None]:
+        """The service centre and result area of a block starting now."""
         centre, area = self.context
-        if centre is None or (area is None and not self.centre_in_run):
+        if not self.looked_back and (centre is None or (area is None and not self.centre_in_run)):
+            self.looked_back = True
             found_centre, found_area = self.look_back(self.run_start - 1, need_area=area is None)
             centre = centre or found_centre
             area = area or found_area
             self.context = [centre, area]
-        missing = [
-            self.schema.levels[i].name.fi for i, value in enumerate((centre, area)) if value is None
-        ]
+        missing = [self.schema.levels[i].name.fi for i, value in enumerate((centre, area)) if value is None]
         if missing:
             self.problems.append(
                 self.source.problem(
@@ -683,26 +716,24 @@ class _Reader:
         return centre, area
 
     def look_back(self, start: int, *, need_area: bool) -> tuple[str | None, str | None]:
+        """The last service-centre heading before a page, and the last result-area heading after it."""
         area: str | None = None
         for number in range(start, max(0, start - LOOKBACK_PAGES), -1):
             page = self.page(number)
-            if page is None:
-                continue
-            for event in reversed(page.events):
+            for event in reversed(page.events if page else ()):
                 if not isinstance(event, _Heading):
                     continue
                 if event.level == 1 and area is None:
                     area = event.title
                 if event.level == 0:
                     return event.title, area if need_area else None
-        return None, area
+        return None, area if need_area else None
 
     # -- output --------------------------------------------------------------------------
     def commit(self) -> None:
         if self.draft is not None:
             self.drafts.append(self.draft)
         self.draft = None
-        self.columns = None
         if self.state in ("text", "metrics"):
             self.state = "idle"
 
@@ -725,18 +756,23 @@ class _Reader:
                     "read say 'Tilinpäätös <year>'",
                 )
             )
-        goals = [self.goal(draft, year or 0) for draft in self.drafts]
-        if self.problems:
+        texts = [self.vocabulary(draft.pages) for draft in self.drafts]
+        for draft, words in zip(self.drafts, texts, strict=True):
+            if _join(draft.title, *words) is None:
+                self.problems.append(
+                    self.source.problem("L208", "a 'Talousarviotavoite' cell is empty", draft.page)
+                )
+        if self.problems or year is None:
             raise LoadError(self.problems)
-        assert year is not None
         tree = _Tree()
-        for draft, goal in zip(self.drafts, goals, strict=True):
-            if goal is None:
-                continue
-            path = [(self.labels.levels[0], draft.centre), (self.labels.levels[1], draft.area)]
-            path.append((self.labels.levels[2], self.text(draft.choice)))
-            path.append((self.labels.levels[3], self.text(draft.strategic)))
-            tree.add([(level, title) for level, title in path if title], goal)
+        for draft, words in zip(self.drafts, texts, strict=True):
+            path = [
+                (self.labels.levels[0], draft.centre),
+                (self.labels.levels[1], draft.area),
+                (self.labels.levels[2], _join(draft.choice, *words)),
+                (self.labels.levels[3], _join(draft.strategic, *words)),
+            ]
+            tree.add([(level, title) for level, title in path if title], self.goal(draft, year, words))
         return Report(
             Organisation(MUNICIPALITY, BODY),
             Period.parse(f"tilinpäätös {year}"),
@@ -744,50 +780,43 @@ class _Reader:
             schema=self.schema.name,
         )
 
-    def text(self, lines: Sequence[_Line]) -> str | None:
-        return _join(lines, self.hyphenated, self.names)
+    def vocabulary(self, pages: Iterable[int]) -> tuple[frozenset[str], frozenset[str]]:
+        """The hyphenated words and the names printed on the pages a block spans."""
+        found = [self.pages[n] for n in pages if n in self.pages]
+        return (
+            frozenset().union(*(p.hyphenated for p in found)),
+            frozenset().union(*(p.names for p in found)),
+        )
 
-    def goal(self, draft: _Draft, year: int) -> Goal | None:
-        title = self.text(draft.title)
-        if title is None:
-            self.problems.append(
-                self.source.problem("L208", "a 'Talousarviotavoite' cell is empty", draft.page)
-            )
-            return None
+    def goal(self, draft: _Draft, year: int, words: tuple[frozenset[str], frozenset[str]]) -> Goal:
+        title = _join(draft.title, *words)
+        assert title is not None  # checked before
         metrics: list[Metric] = []
         ids = IdSequence()
         for row in draft.rows:
-            name, baseline, target, value = (self.text(row.lines[f]) for f in _FIELDS)
-            status = self.text(row.status)
+            name, baseline, target, value = (_join(row.lines[f], *words) for f in _FIELDS)
+            status = _join(row.status, *words)
             if name is None and baseline is None and target is None and value is None and status is None:
                 continue
-            metrics.append(
-                Metric(
-                    ids.next(name or target or "mittari"),
-                    name,
-                    target,
-                    baseline,
-                    value,
-                    self.schema.forecast(status) if status else None,
-                )
-            )
-        situation = self.text(draft.situation)
+            metric_id = ids.next(name or target or "mittari")
+            forecast = self.schema.forecast(status) if status else None
+            metrics.append(Metric(metric_id, name, target, baseline, value, forecast))
         return Goal(
-            "",  # the id is derived in document order when the tree is built
+            "",  # derived in the readers' order when the tree is built
             title,
             YearSpan.single(year),
             (),
             metrics,
-            Status(situation, None),
+            Status(_join(draft.situation, *words), None),
             attributes={"sivu": draft.page},
         )
 
     def year(self) -> int | None:
+        """The year of the accounts: from the metadata, the first page, else the pages read."""
         metadata = getattr(self.source.pdf, "metadata", None) or {}
         texts = [str(v) for k, v in metadata.items() if k in ("Title", "Subject", "Keywords")]
         first = self.page(1)
-        if first is not None:
-            texts.append(first.text)
+        texts.extend([first.text] if first else [])
         texts.extend(self.pages[n].text for n in sorted(self.pages))
         for text in texts:
             match = _YEAR.search(text)
@@ -833,7 +862,9 @@ def _paragraph(lines: Sequence[_Line], i: int) -> bool:
 # -- text ------------------------------------------------------------------------------------
 
 
-def _join(lines: Sequence[_Line], hyphenated: Set[str] = frozenset(), names: Set[str] = frozenset()) -> str | None:
+def _join(
+    lines: Sequence[_Line], hyphenated: Set[str] = frozenset(), names: Set[str] = frozenset()
+) -> str | None:
     """The lines of a cell as one text (see the module's rules), or ``None`` when it is empty.
 
     Example:
