@@ -169,9 +169,11 @@ def _default_labels() -> dict[str, Labels]:
         "metric_status": Labels("Tila", "Status", "Status"),
         "realisation": Labels("Toteuma", "Utfall", "Realisation"),
         "forecast": Labels("Toteutumaennuste", "Prognos", "Forecast"),
-        "period": Labels("Raportointikausi", "Rapportperiod", "Reporting period"),
-        "body": Labels("Toimielin", "Organ", "Body"),
-        "municipality": Labels("Kunta", "Kommun", "Municipality"),
+        "period": Labels(
+            "Raportointikausi", "Rapportperiod", "Reporting period", ("Kausi", "Seurantakausi", "Period")
+        ),
+        "body": Labels("Toimielin", "Organ", "Body", ("Lautakunta", "Nämnd", "Board")),
+        "municipality": Labels("Kunta", "Kommun", "Municipality", ("Kaupunki", "Stad", "City")),
     }
 
 

@@ -18,6 +18,7 @@ nothing (both missing).
 
 from __future__ import annotations
 
+import difflib
 import math
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -471,6 +472,16 @@ def read_table(
             keys.append(None)
             continue
         if key is None:
+            close = difflib.get_close_matches(_norm(label), list(known), n=1, cutoff=0.85)
+            if close:
+                issues.append(
+                    where.issue(
+                        "L202",
+                        f"unknown column; did you mean {_label(given, known[close[0]], given.language)!r}?",
+                        head + first_row,
+                        col,
+                    )
+                )
             key = f"attr:{label.strip()}"  # an undeclared custom field, as in YAML's lisätiedot
         if key in seen:
             issues.append(
@@ -549,7 +560,7 @@ class _Builder:
                         "L202", f"a value {_show(cell)} in a column without a header", row_number, col
                     )
                 continue
-            value = unguard(cell) if isinstance(cell, str) else cell
+            value = unguard(cell) if isinstance(cell, str) and not self.typed else cell
             if isinstance(value, float) and not math.isfinite(value):
                 self.problem("L204", "not a finite number", row_number, col)
                 continue
@@ -810,7 +821,7 @@ class _Builder:
             self.cells[({"report_title": "title"}.get(top, top),)] = (row, col)
         reader = Reader(JSON_DIALECT, self.where.file)
         try:
-            built = reader.read(plain) if not self.issues else None
+            built = reader.read(plain)
         except LoadError as error:
             self.issues.extend(self._place(i) for i in error.issues)
             built = None

@@ -184,7 +184,13 @@ def _rows(sheet: Any, name: str) -> Iterator[list[Cell]]:
     for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), 1):
         if number > _MAX_PHYSICAL_ROWS:
             raise LoadError(
-                [Issue("L108", f"more than {_MAX_PHYSICAL_ROWS} rows", Location(name, number, sheet=sheet.title))]
+                [
+                    Issue(
+                        "L108",
+                        f"more than {_MAX_PHYSICAL_ROWS} rows",
+                        Location(name, number, sheet=sheet.title),
+                    )
+                ]
             )
         out: list[Cell] = []
         for cell in row:
