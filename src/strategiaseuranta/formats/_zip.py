@@ -60,7 +60,9 @@ def check_zip(path: str, kind: str, required: str) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise fail("L108", f"the .{kind} holds {len(members)} files; the limit is {MAX_MEMBERS}", path)
+                raise fail(
+                    "L108", f"the .{kind} holds {len(members)} files; the limit is {MAX_MEMBERS}", path
+                )
             total = 0
             for member in members:
                 total += member.file_size
@@ -86,4 +88,6 @@ def check_zip(path: str, kind: str, required: str) -> None:
     except zipfile.BadZipFile:
         raise fail("L110", f"not an .{kind} file (not a zip container)", path) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
-        raise fail("L110", f"the .{kind} is damaged or uses an unsupported zip feature ({error})", path) from None
+        raise fail(
+            "L110", f"the .{kind} is damaged or uses an unsupported zip feature ({error})", path
+        ) from None
