@@ -222,11 +222,18 @@ def parse_pages(text: str, count: int) -> list[int]:
 
 
 def _damaged(error: BaseException) -> str:
-    name = type(error).__name__
+    """A message for an error pdfminer raised (pdfplumber wraps it; the cause is in ``args``)."""
+    cause: BaseException = error
+    if error.args and isinstance(error.args[0], BaseException):
+        cause = error.args[0]
+    elif error.__context__ is not None:
+        cause = error.__context__
+    name = type(cause).__name__
     if "Password" in name or "Encrypt" in name:
         return "the PDF is encrypted (password protected); save an unprotected copy first"
-    detail = str(error).strip().splitlines()[0][:120] if str(error).strip() else name
-    return f"not a readable PDF ({detail})"
+    text = str(cause).strip()
+    detail = f"{name}: {text.splitlines()[0][:120]}" if text else name
+    return f"not a readable PDF, damaged or truncated ({detail})"
 
 
 def load_report(
@@ -316,6 +323,10 @@ def load_report(
             raise
         except (RecursionError, MemoryError) as error:
             raise fail("L110", _damaged(error), name) from None
+        except Exception as error:
+            if type(error).__module__.startswith(("pdfminer", "pdfplumber")):
+                raise fail("L110", _damaged(error), name) from None
+            raise
     return attrs.evolve(report, source=Source(name, "pdf"))
 
 
