@@ -16,6 +16,7 @@ import sys
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
+import pytest
 from sybil import Example, Sybil
 from sybil.parsers.myst import CodeBlockParser, PythonCodeBlockParser
 
@@ -34,6 +35,8 @@ def _run_console(example: Example) -> str | None:
         argv = shlex.split(command)
         if argv[0] != "strategiaseuranta":
             continue  # e.g. `make demo`: shown, not run here
+        if any(a.startswith("../shared/corpus/") for a in argv) and not (ROOT.parent / "shared/corpus").is_dir():
+            pytest.skip("the corpus folder ../shared/corpus is absent (a user's clone); CI always has it")
         status = _EXIT.match(block[-1].strip()) if block else None
         expected_exit = int(status.group(1)) if status else 0
         expected_lines = block[:-1] if status else block

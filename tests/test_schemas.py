@@ -80,6 +80,8 @@ def test_builtin_schemas_are_listed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schemas", "--format", "json", "--lang", "en"]) == 0
     records = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
     assert records["seinajoki"]["levels"] == [
+        {"key": "palvelukeskus", "name": "Service centre"},
+        {"key": "tulosalue", "name": "Result area"},
         {"key": "valinta", "name": "Strategic choice"},
         {"key": "strateginen-tavoite", "name": "Strategic goal"},
     ]
@@ -316,7 +318,7 @@ def test_formats_from_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         ss.load(out)
     assert (
         info.value.issues[0].message
-        == "format 'muistio' cannot read '.memo' files; it can read: .json, .yaml, .yml"
+        == "format 'muistio' cannot read '.memo' files; it can read: .csv, .docx, .json, .pdf, .xlsx, .yaml, .yml"
     )
     ss.register_format(ss.Format("muistio2", (".memo",), dump=Memo.dump), replace=True)
     with pytest.raises(ss.FormatError, match="is taken by format"):
