@@ -43,6 +43,11 @@ plugin: $(STAMP)
 	$(PLUGIN_VENV)/bin/strategiaseuranta schemas | grep "^vattenby .*plugin strategiaseuranta-vattenby"
 	$(PLUGIN_VENV)/bin/strategiaseuranta validate examples/vattenby/data/2025-08.yaml
 	$(PLUGIN_VENV)/bin/strategiaseuranta show --width 120 examples/vattenby/data/2025-08.yaml | grep "Tema: Ett livslångt lärande"
+	# the core install has no document extras: CSV works, Excel names the extra to install
+	$(PLUGIN_VENV)/bin/strategiaseuranta convert examples/joensuu/2025-07.yaml build/plugin-check.csv
+	! $(PLUGIN_VENV)/bin/strategiaseuranta convert examples/joensuu/2025-07.yaml build/plugin-check.xlsx 2> build/plugin-check.err
+	grep -q "pip install 'strategiaseuranta\[xlsx\]'" build/plugin-check.err
+	test ! -e build/plugin-check.xlsx
 
 test: lint types pytest docs plugin
 

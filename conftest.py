@@ -41,6 +41,7 @@ def _run_console(example: Example) -> str | None:
         expected_exit = int(status.group(1)) if status else 0
         expected_lines = block[:-1] if status else block
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+        (ROOT / "build" / "docs").mkdir(parents=True, exist_ok=True)  # where examples write (ignored by git)
         done = subprocess.run(  # noqa: S603 - runs our own CLI with arguments from our own docs
             [sys.executable, "-m", "strategiaseuranta", *argv[1:]],
             cwd=ROOT,
