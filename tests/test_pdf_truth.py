@@ -1,8 +1,16 @@
-"""The Seinäjoki PDF import against a hand-checked truth file: precision and recall per field.
+"""The Seinäjoki PDF import against hand-checked truth files: precision and recall per field.
 
-tests/data/seinajoki-truth.json was typed by hand from the rendered pages 79–85 of the
-published accounts, without looking at the importer's output (see seinajoki-truth.md).
-Run this file as a script to print the table: ``python tests/test_pdf_truth.py``.
+Both files were typed by hand from the rendered pages of the published accounts, without
+looking at the importer's output (see the .md beside each):
+
+- tests/data/seinajoki-truth.json, pages 79–85: the importer was developed while this file
+  existed, so it measures how well the known cases are handled;
+- tests/data/seinajoki-truth-holdout.json, pages 100–104: made after the importer was
+  finished and scored once, untuned; it estimates accuracy on pages nobody tuned for. Its
+  one miss (a line-end hyphen in "tyhy-kehittäminen" taken for a word break) is left as
+  measured, not fixed against the held-out file.
+
+Run this file as a script to print the tables: ``python tests/test_pdf_truth.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +30,11 @@ import strategiaseuranta as ss
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("STRATEGIASEURANTA_CORPUS", ROOT.parent / "shared" / "corpus"))
 PDF = CORPUS / "seinajoki-tilinpaatos-2024.pdf"
-TRUTH = json.loads((ROOT / "tests" / "data" / "seinajoki-truth.json").read_text(encoding="utf-8"))
+TRUTHS = {
+    name: json.loads((ROOT / "tests" / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    for name in ("seinajoki-truth", "seinajoki-truth-holdout")
+}
+TRUTH = TRUTHS["seinajoki-truth"]
 
 pytestmark = pytest.mark.skipif(
     not PDF.exists(), reason="the corpus folder ../shared/corpus is absent (a user's clone); CI always has it"
@@ -115,28 +127,43 @@ def precision_recall(c: Counter[str]) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
-def run() -> dict[str, Counter[str]]:
-    pages = TRUTH["pages"]
+def run(name: str) -> dict[str, Counter[str]]:
+    truth = TRUTHS[name]
+    pages = truth["pages"]
     report = ss.load(PDF, schema="seinajoki", pages=f"{min(pages)}-{max(pages)}")
     found = [g for g in extracted(report) if g["page"] in pages]
-    return score(found, TRUTH["goals"])
+    return score(found, truth["goals"])
 
 
 @pytest.fixture(scope="module")
-def counts() -> dict[str, Counter[str]]:
-    return run()
+def counts() -> dict[str, dict[str, Counter[str]]]:
+    return {name: run(name) for name in TRUTHS}
 
 
-def test_the_truth_file_covers_enough() -> None:
-    assert len(TRUTH["pages"]) >= 5
-    assert len(TRUTH["goals"]) >= 10
-    assert sum(len(g["metrics"]) for g in TRUTH["goals"]) >= 15
+@pytest.mark.parametrize("name", sorted(TRUTHS))
+def test_each_truth_file_covers_enough(name: str) -> None:
+    truth = TRUTHS[name]
+    assert len(truth["pages"]) >= 5
+    assert len(truth["goals"]) >= 10
+    assert sum(len(g["metrics"]) for g in truth["goals"]) >= 15
 
 
+# What was measured; a change that lowers a number fails here.
+EXPECTED = {
+    "seinajoki-truth": {},
+    "seinajoki-truth-holdout": {"situation": (0.9, 0.9)},
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRUTHS))
 @pytest.mark.parametrize("field", [*GOAL_FIELDS, *(f"metric.{m}" for m in METRIC_FIELDS)])
-def test_precision_and_recall_per_field(counts: dict[str, Counter[str]], field: str) -> None:
-    precision, recall = precision_recall(counts[field])
-    assert (precision, recall) == (1.0, 1.0), dict(counts[field])
+def test_precision_and_recall_per_field(
+    counts: dict[str, dict[str, Counter[str]]], name: str, field: str
+) -> None:
+    precision, recall = precision_recall(counts[name][field])
+    want = EXPECTED[name].get(field, (1.0, 1.0))
+    assert precision >= want[0], dict(counts[name][field])
+    assert recall >= want[1], dict(counts[name][field])
 
 
 def test_scoring_counts_wrong_and_missing_values() -> None:
@@ -150,9 +177,11 @@ def test_scoring_counts_wrong_and_missing_values() -> None:
 
 
 if __name__ == "__main__":
-    result = run()
-    print(f"{'field':<22}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
-    for name, c in result.items():
-        p, r = precision_recall(c)
-        print(f"{name:<22}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}{p:>11.3f}{r:>8.3f}")
+    for truth_name in TRUTHS:
+        result = run(truth_name)
+        print(f"{truth_name} (pages {TRUTHS[truth_name]['pages'][0]}–{TRUTHS[truth_name]['pages'][-1]})")
+        print(f"{'field':<22}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
+        for field, c in result.items():
+            p, r = precision_recall(c)
+            print(f"{field:<22}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}{p:>11.3f}{r:>8.3f}")
     sys.exit(0)
