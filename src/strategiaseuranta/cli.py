@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check report files and print every issue as 'file:line:col: severity code message'. "
         "Exit 0 when clean (warnings allowed), 1 when a file has errors, 2 when a file cannot be read.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.yaml, .yml, .json)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (YAML, JSON or a document)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument(

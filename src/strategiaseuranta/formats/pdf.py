@@ -165,8 +165,8 @@ def available_layouts() -> Mapping[str, Layout]:
     """The PDF layouts by name (built in and from plugins).
 
     Example:
-        >>> sorted(available_layouts())[:2]
-        ['esimerkki', 'seinajoki']
+        >>> {"seinajoki", "taulukko"} <= set(available_layouts())
+        True
     """
     _load_plugins()
     return dict(_layouts)
