@@ -16,6 +16,7 @@ import attrs
 from strategiaseuranta.diff import Diff, GoalChange, TextChange, Trend
 from strategiaseuranta.display import LEVEL_LABELS
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.formats._overview import escape_markdown
 from strategiaseuranta.registry import get_schema
 from strategiaseuranta.schema import Labels
 
@@ -72,7 +73,7 @@ class _Style:
         if self.fmt == "html":
             return html.escape(text)
         if self.fmt == "markdown":
-            return "".join("\\" + c if c in "\\`*_[]<>|#~" else c for c in text).replace("\n", " ")
+            return escape_markdown(text, breaks=" ")
         return text
 
     def paint(self, text: str, colour: str) -> str:

@@ -19,9 +19,7 @@ import os
 from typing import TYPE_CHECKING
 
 from strategiaseuranta.formats._files import atomic_write
-
-# The summary counts and small labels are shared with the HTML page.
-from strategiaseuranta.formats.html import (
+from strategiaseuranta.formats._overview import (
     _L,
     _attributes,
     _check_language,
@@ -34,6 +32,11 @@ from strategiaseuranta.formats.html import (
     _shows_years,
     _Tally,
 )
+
+# The summary counts and small labels are shared with the HTML page.
+from strategiaseuranta.formats._overview import (
+    escape_markdown as _escape,
+)
 from strategiaseuranta.registry import get_schema
 
 if TYPE_CHECKING:
@@ -43,38 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = ["dump_report", "render_markdown"]
 
-_SPECIALS = frozenset("\\`*_[]<>|~&$")
 """Characters escaped wherever they occur in a user text."""
-
-
-def _escape(text: str, *, breaks: str = "<br>") -> str:
-    """Escape a text for Markdown so it shows as written and stays on one line.
-
-    Backslashes, ``|``, ``<``, ``>``, ``&``, ``*``, ``_``, backticks, ``[``, ``]``, ``~``
-    and ``$`` get a backslash, and so does a ``#`` at the start or after a space (it could
-    open or close a heading). Line breaks (every kind :meth:`str.splitlines` knows)
-    become ``breaks``.
-
-    Args:
-        text: A user text.
-        breaks: What a line break becomes: ``"<br>"`` in tables and paragraphs, a space
-            in headings.
-
-    Example:
-        >>> print(_escape("# A | B <script>\\nrivi 2"))
-        \\# A \\| B \\<script\\><br>rivi 2
-    """
-    out = []
-    for line in text.splitlines():
-        chars = []
-        previous = " "
-        for char in line:
-            if char in _SPECIALS or (char == "#" and previous.isspace()):
-                chars.append("\\")
-            chars.append(char)
-            previous = char
-        out.append("".join(chars))
-    return breaks.join(out)
 
 
 class _Memo:
