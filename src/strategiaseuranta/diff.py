@@ -13,22 +13,27 @@ to JSON and back (:meth:`Diff.to_dict`, :meth:`Diff.from_dict`).
 
 from __future__ import annotations
 
-import difflib
 import enum
-import re
+import functools
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import cattrs
 
+from strategiaseuranta._lazy import lazy_compile, lazy_import
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.ids import derive_id, normalise_text
 from strategiaseuranta.model import Goal, Metric, Node, Report
 from strategiaseuranta.periods import Period
 from strategiaseuranta.quantities import Comparator, parse_quantity
+
+if TYPE_CHECKING:
+    import difflib
+else:
+    difflib = lazy_import("difflib")
 
 __all__ = [
     "CERTAIN",
@@ -325,7 +330,7 @@ class Diff:
             >>> ss.Diff.from_dict(json.loads(json.dumps(d.to_dict()))) == d
             True
         """
-        data: dict[str, Any] = _CONVERTER.unstructure(self)
+        data: dict[str, Any] = _converter().unstructure(self)
         data["format"] = "strategiaseuranta-diff/1"
         data["summary"] = self.summary()
         data["transitions"] = self.transitions()
@@ -350,13 +355,19 @@ class Diff:
         data.pop("summary", None)
         data.pop("transitions", None)
         try:
-            return _CONVERTER.structure(data, cls)
+            return _converter().structure(data, cls)
         except cattrs.BaseValidationError as error:
             raise ValueError("; ".join(cattrs.transform_error(error, path="diff"))) from None
 
 
 def _level_name(forecast: Forecast | None) -> str:
     return forecast.level.value if forecast is not None and forecast.level is not None else "none"
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, made on first use (making it costs milliseconds at import time)."""
+    return _make_converter()
 
 
 def _make_converter() -> cattrs.Converter:
@@ -366,9 +377,6 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Period, attrs.asdict)
     conv.register_structure_hook(Period, lambda value, _: Period(**value))
     return conv
-
-
-_CONVERTER = _make_converter()
 
 
 # -- matching ---------------------------------------------------------------------------
@@ -461,7 +469,7 @@ def _match(old: list[_Place], new: list[_Place]) -> list[tuple[Match, _Place, _P
 
 # -- comparing --------------------------------------------------------------------------
 
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+_TOKENS = lazy_compile(r"\s+|\w+|[^\w\s]")
 
 
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:

@@ -7,20 +7,25 @@ it moves to another branch of the hierarchy.
 
 from __future__ import annotations
 
-import hashlib
-import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+try:  # hashlib would also load OpenSSL (milliseconds at import); blake2 is built in
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
+
+from strategiaseuranta._lazy import lazy_compile
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = ["IdSequence", "derive_id", "is_valid_id", "normalise_text", "unique_ids"]
 
-_SPACE = re.compile(r"\s+")
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SPACE = lazy_compile(r"\s+")
+_NOT_SLUG = lazy_compile(r"[^a-z0-9]+")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "é": "e", "š": "s", "ž": "z"})
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+_ID = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 
 
 def normalise_text(text: str) -> str:
@@ -46,7 +51,7 @@ def derive_id(text: str, *, words: int = 3) -> str:
         'testaamme-uusia-digitaalisia-be1430'
     """
     norm = normalise_text(text)
-    digest = hashlib.blake2b(norm.encode("utf-8"), digest_size=3).hexdigest()
+    digest = blake2b(norm.encode("utf-8"), digest_size=3).hexdigest()
     slug = "-".join(w for w in _NOT_SLUG.split(norm.translate(_FOLD)) if w)
     head = "-".join(slug.split("-")[:words])[:40].strip("-")
     return f"{head}-{digest}" if head else f"id-{digest}"

@@ -8,10 +8,11 @@ so one pass reports them all.
 from __future__ import annotations
 
 import enum
-import re
 from typing import TYPE_CHECKING
 
 import attrs
+
+from strategiaseuranta._lazy import lazy_compile
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -143,7 +144,7 @@ CODES: dict[str, Code] = {
 """Every issue code the library emits, by code."""
 
 
-_CODE_PATTERN = re.compile(r"[A-Z]{1,4}\d{3}")
+_CODE_PATTERN = lazy_compile(r"[A-Z]{1,4}\d{3}")
 _BUILTIN_CODES = frozenset(CODES)
 
 
@@ -318,7 +319,7 @@ class Issue:
         }
 
 
-_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_BREAKS = lazy_compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def _one_line(text: str) -> str:

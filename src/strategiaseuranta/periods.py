@@ -25,11 +25,12 @@ Example:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any, Final
 
 import attrs
+
+from strategiaseuranta._lazy import lazy_compile
 
 __all__ = ["Period", "YearSpan"]
 
@@ -136,18 +137,18 @@ _FIRST_MONTH, _LAST_MONTH = _month_tables()
 
 # Dashes that people (and PDF extractors) use between months: hyphen-minus,
 # hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign.
-_DASHES_RE: Final = re.compile("[\u002d\u2010\u2011\u2012\u2013\u2014\u2212]")
-_SPACE_RE: Final = re.compile(r"\s+")
-_YEAR_RE: Final = re.compile(r"\d{4}")
+_DASHES_RE: Final = lazy_compile("[\u002d\u2010\u2011\u2012\u2013\u2014\u2212]")
+_SPACE_RE: Final = lazy_compile(r"\s+")
+_YEAR_RE: Final = lazy_compile(r"\d{4}")
 
-_ANNUAL_RE: Final = re.compile(r"(?:tp|tilinpäätös|bokslut|annual accounts) ?(?P<year>\d{4})")
-_BARE_YEAR_RE: Final = re.compile(r"(?P<year>\d{4})")
-_NUMERIC_RE: Final = re.compile(
+_ANNUAL_RE: Final = lazy_compile(r"(?:tp|tilinpäätös|bokslut|annual accounts) ?(?P<year>\d{4})")
+_BARE_YEAR_RE: Final = lazy_compile(r"(?P<year>\d{4})")
+_NUMERIC_RE: Final = lazy_compile(
     r"(?:(?P<start>\d{1,2}) ?- ?(?P<end>\d{1,2})(?: ?/ ?| )|(?P<only>\d{1,2}) ?/ ?)(?P<year>\d{4})"
 )
-_DATE_RE: Final = re.compile(r"(?P<day>\d{1,2})\. ?(?P<month>\d{1,2})\. ?(?P<year>\d{4})")
-_NAMED_RE: Final = re.compile(r"(?P<first>[^\W\d_]+\.?)(?: ?- ?(?P<last>[^\W\d_]+\.?))? ?(?P<year>\d{4})")
-_YEAR_SPAN_RE: Final = re.compile(r"(?P<start>\d{4})(?: ?- ?(?P<end>\d{4}))?")
+_DATE_RE: Final = lazy_compile(r"(?P<day>\d{1,2})\. ?(?P<month>\d{1,2})\. ?(?P<year>\d{4})")
+_NAMED_RE: Final = lazy_compile(r"(?P<first>[^\W\d_]+\.?)(?: ?- ?(?P<last>[^\W\d_]+\.?))? ?(?P<year>\d{4})")
+_YEAR_SPAN_RE: Final = lazy_compile(r"(?P<start>\d{4})(?: ?- ?(?P<end>\d{4}))?")
 
 _ACCEPTED_FORMS: Final = (
     'accepted forms: "tammi–heinäkuu 2025", "heinäkuu 2025", "1–7/2025", "7/2025", '

@@ -36,11 +36,12 @@ from __future__ import annotations
 import dataclasses
 import enum
 import itertools
-import re
 from decimal import Decimal
 from typing import Final
 
 import attrs
+
+from strategiaseuranta._lazy import lazy_compile
 
 __all__ = [
     "Comparator",
@@ -279,8 +280,8 @@ _DOT_GROUPED: Final = r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+"
 _PLAIN: Final = r"[0-9]+(?:[.,][0-9]+)?"
 _NUMBER_BODY: Final = f"(?:{_SPACE_GROUPED}|{_DOT_GROUPED}|{_PLAIN})"
 
-_NUMBER_RE: Final = re.compile(rf"\s*(?P<sign>[-−+]?)(?P<body>{_NUMBER_BODY})\s*")
-_DOT_GROUPED_RE: Final = re.compile(_DOT_GROUPED)
+_NUMBER_RE: Final = lazy_compile(rf"\s*(?P<sign>[-−+]?)(?P<body>{_NUMBER_BODY})\s*")
+_DOT_GROUPED_RE: Final = lazy_compile(_DOT_GROUPED)
 _MINUS_SIGNS: Final = frozenset({"-", "−"})
 
 
@@ -338,7 +339,7 @@ _DATE: Final = (
     f"|{_YEAR4}/(?:{_YEAR4}|[0-9]{{2}})(?![0-9])"
 )
 
-_TOKEN_RE: Final = re.compile(
+_TOKEN_RE: Final = lazy_compile(
     "|".join(
         (
             r"(?P<nl>[\n\r\u2028\u2029])",
@@ -483,11 +484,11 @@ _APPROX: Final = frozenset(
 _TARGET_MARKERS: Final = frozenset(
     {"tavoite", "tavoitteena", "tavoitetaso", "tavoitearvo", "tavoitteet", "tavoitetila"}
 )
-_BASELINE_RE: Final = re.compile(
+_BASELINE_RE: Final = lazy_compile(
     r"(?:lähtö(?:taso|tila|arvo)|nyky(?:taso|tila|arvo)|perustaso|vertailu(?:taso|arvo)"
     r"|baseline)\w*"
 )
-_SCALE_RE: Final = re.compile(r"(?:asteiko|asteikk|skaala)\w*")
+_SCALE_RE: Final = lazy_compile(r"(?:asteiko|asteikk|skaala)\w*")
 _VALI: Final = frozenset({"välillä", "välille", "väliin", "välissä"})
 _LEVEL_AFTER: Final = frozenset({"tasolle", "tasoon", "tasolla", "asti", "saakka"})
 _IGNORE_NEXT: Final = frozenset(
@@ -502,7 +503,7 @@ _YEAR_BEFORE: Final = frozenset(
      "talvella", "kevät", "keväällä", "kevään", "syksy", "syksyllä", "syksyn", "kesä", "kesällä",
      "kesän"}
 )  # fmt: skip
-_YEAR_BEFORE_RE: Final = re.compile(
+_YEAR_BEFORE_RE: Final = lazy_compile(
     r"(?:tilinpäätö|talousarvi|budjet|strategia|(?:tammi|helmi|maalis|huhti|touko|kesä|heinä"
     r"|elo|syys|loka|marras|joulu)kuu)\w*"
 )
@@ -512,13 +513,13 @@ _YEAR_AFTER: Final = frozenset(
      "tasolle", "tasoon", "tasosta", "tason", "verrattuna", "tilanne", "tilanteessa",
      "tilanteeseen", "tilanteesta"}
 )  # fmt: skip
-_HIGHER_RE: Final = re.compile(
+_HIGHER_RE: Final = lazy_compile(
     r"kasva(?:a|vat|nut|neet|maan)?|kasvu|kasvat(?:taa|tavat|etaan)"
     r"|nous(?:ee|evat|i|sut|seet|u)|nost(?:aa|avat|etaan)"
     r"|lisäänty(?:y|vät|nyt|neet)|lisäänny|parane(?:e|vat)|parani|paranna"
     r"|parantu(?:u|vat|nut|neet)|parann(?:etaan)|suurene(?:e|vat)|vahvistu(?:u|vat|nut)"
 )
-_LOWER_RE: Final = re.compile(
+_LOWER_RE: Final = lazy_compile(
     r"lask(?:ee|evat|i|enut|eneet|e)|vähene(?:e|vät)|väheni|vähentyy|vähentyvät|vähenny"
     r"|vähen(?:tää|tävät|netään)|pienene(?:e|vät)|pieneni|pienen(?:tää|netään)"
     r"|lyhene(?:e|vät)|lyheni|lyhentyy|lyhen(?:tää|netään)|alene(?:e|vat)|aleni"

@@ -9,18 +9,24 @@ from a mapping (a YAML file) with :meth:`Schema.from_dict`.
 
 from __future__ import annotations
 
-import difflib
+import functools
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import cattrs
 
 from strategiaseuranta._frozen import FrozenDict
+from strategiaseuranta._lazy import lazy_import
 from strategiaseuranta.exceptions import SchemaError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.ids import normalise_text
 from strategiaseuranta.periods import Period
+
+if TYPE_CHECKING:
+    import difflib
+else:
+    difflib = lazy_import("difflib")
 
 __all__ = ["FIELDS", "LANGUAGES", "Labels", "Level", "ScaleWord", "Schema"]
 
@@ -395,13 +401,13 @@ class Schema:
             'achieved'
         """
         data = dict(data)
-        labels: dict[str, Any] = _CONVERTER.unstructure(_default_labels())
+        labels: dict[str, Any] = _converter().unstructure(_default_labels())
         given = data.pop("labels", None) or {}
         try:
             if not isinstance(given, Mapping):
                 raise TypeError("labels must be a mapping of field → {fi, sv, en}")
             labels.update(given)
-            return _CONVERTER.structure({**data, "labels": labels}, cls)
+            return _converter().structure({**data, "labels": labels}, cls)
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
             if isinstance(error, cattrs.BaseValidationError):
                 detail = "; ".join(cattrs.transform_error(error, path="schema"))
@@ -420,8 +426,14 @@ class Schema:
             >>> Schema.from_dict(data) == get_schema("joensuu")
             True
         """
-        out: dict[str, Any] = _CONVERTER.unstructure(self)
+        out: dict[str, Any] = _converter().unstructure(self)
         return out
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, made on first use (making it costs milliseconds at import time)."""
+    return _make_converter()
 
 
 def _make_converter() -> cattrs.Converter:
@@ -437,6 +449,3 @@ def _make_converter() -> cattrs.Converter:
         ),
     )
     return conv
-
-
-_CONVERTER = _make_converter()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,6 +106,8 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Any], None], *, 
         raise WriteError(f"{path}: is a directory, not a file")
     directory = target.parent
     try:
+        import tempfile  # noqa: PLC0415 - only writes need it
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
         raise WriteError(f"{path}: cannot write: {error.strerror or error}") from None

@@ -9,14 +9,14 @@ pointer into the data, and builds the frozen model. One writer goes back.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from strategiaseuranta._lazy import lazy_import
 from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats._files import Locator
@@ -26,6 +26,11 @@ from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, So
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.registry import get_schema
 from strategiaseuranta.schema import Schema
+
+if TYPE_CHECKING:
+    import difflib
+else:
+    difflib = lazy_import("difflib")
 
 FORMAT_VERSION: Final = 1
 """The version of the file format this library reads and writes."""

@@ -1,0 +1,57 @@
+"""Regular expressions and modules loaded on first use, so that ``import strategiaseuranta`` stays quick."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from types import ModuleType
+from typing import Any, cast
+
+__all__ = ["lazy_compile", "lazy_import"]
+
+
+class _LazyPattern:
+    __slots__ = ("_compiled", "_flags", "_pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._pattern, self._flags)
+        return getattr(compiled, name)
+
+
+def lazy_compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """A pattern that compiles itself the first time it is used.
+
+    Example:
+        >>> year = lazy_compile(r"\\d{4}")
+        >>> year.fullmatch("2025") is not None
+        True
+    """
+    return cast("re.Pattern[str]", _LazyPattern(pattern, int(flags)))
+
+
+def lazy_import(name: str) -> ModuleType:
+    """A standard-library module that loads on first attribute access (``importlib.util.LazyLoader``).
+
+    Example:
+        >>> lazy_import("difflib").get_close_matches("toteutu", ["toteutuu", "ei"])
+        ['toteutuu']
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no module named {name!r}")
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
