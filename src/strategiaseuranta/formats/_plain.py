@@ -37,6 +37,9 @@ FORMAT_VERSION: Final = 1
 
 DEFAULT_SCHEMA: Final = "joensuu"
 
+MAX_NESTING: Final = 50
+"""The deepest hierarchy read (real ones have one to five levels)."""
+
 # (kind, field) -> (Finnish YAML key, English JSON key)
 _KEYS: dict[str, dict[str, tuple[str, str]]] = {
     "report": {
@@ -290,6 +293,9 @@ class Reader:
             return None
 
     def _node(self, data: Any, pointer: Pointer) -> Node | None:
+        if len(pointer) > 2 * MAX_NESTING:
+            self.problem("L108", f"hierarchy entries nested deeper than {MAX_NESTING} levels", pointer)
+            return None
         node = self.mapping(data, "node", pointer)
         if node is None:
             return None

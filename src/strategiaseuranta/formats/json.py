@@ -16,30 +16,6 @@ from strategiaseuranta.model import Report
 
 __all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "to_plain"]
 
-MAX_DEPTH = 100
-
-
-def _check_depth(text: str, name: str | None) -> None:
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return
-    depth = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise fail("L108", f"nesting deeper than {MAX_DEPTH} levels", name)
-        elif char in "]}":
-            depth -= 1
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -64,18 +40,22 @@ def _refuse_constant(name: str) -> Any:
 def loads_plain(text: str, name: str | None = None) -> Any:
     """Parse JSON text into plain data, refusing duplicate keys, NaN and deep nesting.
 
+    The C parser guards its own recursion; hierarchy entries deeper than
+    :data:`~strategiaseuranta.formats._plain.MAX_NESTING` are refused by the reader.
+
     Example:
         >>> loads_plain('{"a": [1, 2]}')
         {'a': [1, 2]}
     """
-    _check_depth(text, name)
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except _DuplicateKeyError as error:
         raise fail("L105", f"duplicate key {error.key!r}", name) from None
     except json.JSONDecodeError as error:
         raise fail("L104", f"JSON syntax error: {error.msg}", name, error.lineno, error.colno) from None
-    except (ValueError, RecursionError) as error:
+    except RecursionError:
+        raise fail("L108", "nesting deeper than the JSON parser allows", name) from None
+    except ValueError as error:
         raise fail("L104", f"JSON syntax error: {error}", name) from None
 
 
