@@ -36,18 +36,27 @@ def read_text(path: str | os.PathLike[str]) -> str:
         LoadError: Missing, unreadable, too large, empty, binary or not UTF-8.
     """
     name = os.fspath(path)
+    return decode(read_bytes(name), name)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a whole file of at most :data:`MAX_BYTES`.
+
+    Raises:
+        LoadError: Missing, a directory, unreadable (L101) or too large (L108).
+    """
+    name = os.fspath(path)
     try:
         size = Path(name).stat().st_size
         if size > MAX_BYTES:
             raise fail("L108", f"file is {size} bytes; the limit is {MAX_BYTES}", name)
-        data = Path(name).read_bytes()
+        return Path(name).read_bytes()
     except FileNotFoundError:
         raise fail("L101", "no such file", name) from None
     except IsADirectoryError:
         raise fail("L101", "is a directory, not a file", name) from None
     except OSError as error:
         raise fail("L101", f"cannot read the file: {error.strerror or error}", name) from None
-    return decode(data, name)
 
 
 def decode(data: bytes, name: str | None) -> str:

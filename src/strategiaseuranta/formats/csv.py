@@ -12,11 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from strategiaseuranta.exceptions import LoadError
-from strategiaseuranta.formats._files import MAX_BYTES, atomic_write, fail
+from strategiaseuranta.formats._files import atomic_write, fail, read_bytes
 from strategiaseuranta.formats._table import Cell, guard, read_table, table_of
 from strategiaseuranta.issues import Issue, Location
 
@@ -79,17 +78,7 @@ def loads_report(text: str, name: str | None = None, *, schema: str | Schema | N
 def load_report(path: str | os.PathLike[str], *, schema: str | Schema | None = None) -> Report:
     """Load a report from a CSV file (UTF-8 with or without BOM, or cp1252; ``;`` ``,`` or tab)."""
     name = os.fspath(path)
-    try:
-        size = Path(name).stat().st_size
-        if size > MAX_BYTES:
-            raise fail("L108", f"file is {size} bytes; the limit is {MAX_BYTES}", name)
-        data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise fail("L101", "no such file", name) from None
-    except IsADirectoryError:
-        raise fail("L101", "is a directory, not a file", name) from None
-    except OSError as error:
-        raise fail("L101", f"cannot read the file: {error.strerror or error}", name) from None
+    data = read_bytes(name)
     return loads_report(_decode(data, name), name, schema=schema)
 
 
