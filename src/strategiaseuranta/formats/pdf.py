@@ -36,7 +36,7 @@ from strategiaseuranta.formats._extras import require
 from strategiaseuranta.formats._files import fail
 from strategiaseuranta.issues import Issue, Location
 from strategiaseuranta.model import Report, Source
-from strategiaseuranta.registry import get_schema
+from strategiaseuranta.registry import available_schemas, get_schema
 from strategiaseuranta.schema import Schema
 
 __all__ = [
@@ -295,7 +295,7 @@ def load_report(
             raise fail("L204", str(error), name) from None
         chosen = tuple(pdf.pages[n - 1] for n in numbers)
         try:
-            resolved = _schema(schema, chosen)
+            resolved = _schema(schema, pdf, chosen)
             layout = get_layout(resolved.layout)
         except SchemaError as error:
             raise fail("L205", str(error), name) from None
@@ -330,14 +330,34 @@ def load_report(
     return attrs.evolve(report, source=Source(name, "pdf"))
 
 
-def _schema(schema: str | Schema | None, pages: Sequence[Any]) -> Schema:
+def _schema(schema: str | Schema | None, pdf: Any, pages: Sequence[Any]) -> Schema:
     if isinstance(schema, Schema):
         return schema
     if schema is not None:
         return get_schema(schema)
+    named = _named_schema(pdf)
+    if named is not None:
+        return named
     text = "\n".join((page.extract_text() or "") for page in pages[:5])
     _load_plugins()
     for layout in _layouts.values():
         if layout.detect is not None and layout.detect(text):
             return get_schema(layout.schema or "joensuu")
     return get_schema("joensuu")
+
+
+def _named_schema(pdf: Any) -> Schema | None:
+    """The schema a PDF printed from our Word export names in its keywords (``strategiaseuranta, kommun``).
+
+    Only the name of an installed schema is taken: a document never makes us read a file.
+    """
+    try:
+        keywords = (pdf.metadata or {}).get("Keywords")
+    except Exception:  # noqa: BLE001 - damaged metadata only loses the hint
+        return None
+    if isinstance(keywords, bytes):
+        keywords = keywords.decode("utf-8", "replace")
+    parts = [part.strip() for part in keywords.split(",")] if isinstance(keywords, str) else []
+    if len(parts) < 2 or parts[0] != "strategiaseuranta" or parts[1] not in available_schemas():
+        return None
+    return get_schema(parts[1])

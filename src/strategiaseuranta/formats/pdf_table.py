@@ -45,8 +45,6 @@ from strategiaseuranta.formats._agenda import Cell, Row, TableReader, Text, buil
 from strategiaseuranta.formats.pdf import PdfInput
 from strategiaseuranta.issues import Location
 from strategiaseuranta.model import Report, Source
-from strategiaseuranta.registry import available_schemas, get_schema
-from strategiaseuranta.schema import Schema
 
 __all__ = ["join_lines", "read"]
 
@@ -310,7 +308,7 @@ def read(source: PdfInput) -> Report:
                     if cell:
                         pitch.learn(cell[0])
         pitch.learn(page_data.outside)
-    schema = _named_schema(source)
+    schema = source.schema
     reader = TableReader(schema, source.file, join=_join_cells)
     ended_in_table = False
     count = 0
@@ -330,29 +328,6 @@ def read(source: PdfInput) -> Report:
         where=Location(source.file, page=numbers[0] if numbers else None),
         scope=f" on {scope}",
     )
-
-
-def _named_schema(source: PdfInput) -> Schema:
-    """The schema a PDF printed from our Word export names in its keywords (``strategiaseuranta, kommun``).
-
-    It stands in for the default schema (``joensuu``), which is what the PDF importer
-    chooses for any table of this layout when no schema was given.
-    """
-    if source.schema.name != DEFAULT_SCHEMA:
-        return source.schema
-    try:
-        keywords = (source.pdf.metadata or {}).get("Keywords")
-    except Exception:  # noqa: BLE001 - damaged metadata only loses the hint
-        return source.schema
-    if isinstance(keywords, bytes):
-        keywords = keywords.decode("utf-8", "replace")
-    parts = [part.strip() for part in keywords.split(",")] if isinstance(keywords, str) else []
-    if len(parts) < 2 or parts[0] != "strategiaseuranta":
-        return source.schema
-    if parts[1] not in available_schemas():  # a name only: a document never makes us read a file
-        return source.schema
-    named = get_schema(parts[1])
-    return named if named.layout == "taulukko" else source.schema
 
 
 def _page_items(
