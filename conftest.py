@@ -35,7 +35,8 @@ def _run_console(example: Example) -> str | None:
         argv = shlex.split(command)
         if argv[0] != "strategiaseuranta":
             continue  # e.g. `make demo`: shown, not run here
-        if any(a.startswith("../shared/corpus/") for a in argv) and not (ROOT.parent / "shared/corpus").is_dir():
+        corpus = ROOT.parent / "shared" / "corpus"
+        if any(a.startswith("../shared/corpus/") for a in argv) and not corpus.is_dir():
             pytest.skip("the corpus folder ../shared/corpus is absent (a user's clone); CI always has it")
         status = _EXIT.match(block[-1].strip()) if block else None
         expected_exit = int(status.group(1)) if status else 0

@@ -317,8 +317,8 @@ def test_formats_from_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(ss.LoadError) as info:
         ss.load(out)
     assert (
-        info.value.issues[0].message
-        == "format 'muistio' cannot read '.memo' files; it can read: .csv, .docx, .json, .pdf, .xlsx, .yaml, .yml"
+        info.value.issues[0].message == "format 'muistio' cannot read '.memo' files; it can read: "
+        ".csv, .docx, .json, .pdf, .xlsx, .yaml, .yml"
     )
     ss.register_format(ss.Format("muistio2", (".memo",), dump=Memo.dump), replace=True)
     with pytest.raises(ss.FormatError, match="is taken by format"):

@@ -17,7 +17,6 @@ from strategiaseuranta.model import Report
 __all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "to_plain"]
 
 
-
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
