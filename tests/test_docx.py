@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import attrs
+import docx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,8 +21,6 @@ from strategiaseuranta.formats import docx as docxfmt
 from strategiaseuranta.formats._zip import MAX_MEMBERS
 from strategiaseuranta.ids import derive_id
 from strategiaseuranta.testing import reports
-
-docx = pytest.importorskip("docx")
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "joensuu" / "2025-07.yaml"

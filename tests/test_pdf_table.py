@@ -24,8 +24,6 @@ ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data"
 EXAMPLE = ROOT / "examples" / "joensuu" / "2025-07.yaml"
 
-pytest.importorskip("pdfplumber")
-pytest.importorskip("docx")
 
 _LONG = (
     "Hankkeen ensimmäisessä vaiheessa kartoitimme yhdessä kylätoimikuntien, asukasyhdistysten ja "
