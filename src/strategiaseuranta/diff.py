@@ -405,13 +405,100 @@ def _derived(goal: Goal) -> bool:
 
 
 def _similarity(a: _Place, b: _Place) -> float:
-    x, y = normalise_text(a.goal.title), normalise_text(b.goal.title)
+    return _score(_Key.of(a), _Key.of(b))
+
+
+@attrs.frozen
+class _Key:
+    """What title matching compares, computed once per goal."""
+
+    title: str
+    parent: str | None
+    grams: frozenset[str]
+
+    @classmethod
+    def of(cls, place: _Place) -> _Key:
+        title = normalise_text(place.goal.title)
+        parent = normalise_text(place.trail[-1].title) if place.trail else None
+        return cls(title, parent, frozenset(title[i : i + 3] for i in range(max(len(title) - 2, 1))))
+
+
+_BONUS = 0.05
+"""Added to the title similarity of goals under entries of the same title."""
+
+
+def _score(a: _Key, b: _Key) -> float:
+    """Symmetric title similarity in [0, 1], or 0.0 as soon as it cannot reach :data:`POSSIBLE`."""
+    bonus = _BONUS if a.parent is not None and a.parent == b.parent else 0.0
+    need = POSSIBLE - bonus
+    la, lb = len(a.title), len(b.title)
+    if la + lb == 0:
+        return min(1.0, 1.0 + bonus)
+    if 2 * min(la, lb) / (la + lb) < need:  # an upper bound of ratio(), from the lengths alone
+        return 0.0
+    forward = difflib.SequenceMatcher(None, a.title, b.title)
+    if forward.quick_ratio() < need:  # an upper bound from the characters, in either direction
+        return 0.0
     # SequenceMatcher is not symmetric; the mean of both directions is, so diff(b, a) mirrors diff(a, b).
-    ratio = (difflib.SequenceMatcher(None, x, y).ratio() + difflib.SequenceMatcher(None, y, x).ratio()) / 2
-    same_parent = bool(
-        a.trail and b.trail and normalise_text(a.trail[-1].title) == normalise_text(b.trail[-1].title)
+    ratio = (forward.ratio() + difflib.SequenceMatcher(None, b.title, a.title).ratio()) / 2
+    return min(1.0, ratio + bonus)
+
+
+def _same_titles(
+    old: list[_Place], new: list[_Place], pairs: list[tuple[Match, _Place, _Place]]
+) -> tuple[list[_Place], list[_Place]]:
+    """Pair goals whose normalised titles are equal and unique on both sides; return the rest.
+
+    Such a pair would score 1.0 anyway; pairing it first keeps a comparison of rounds
+    whose ids all differ (a PDF import against its YAML) linear instead of quadratic.
+    """
+    by_title_old: dict[str, list[int]] = {}
+    by_title_new: dict[str, list[int]] = {}
+    for i, place in enumerate(old):
+        by_title_old.setdefault(normalise_text(place.goal.title), []).append(i)
+    for j, place in enumerate(new):
+        by_title_new.setdefault(normalise_text(place.goal.title), []).append(j)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for title, olds in by_title_old.items():
+        news = by_title_new.get(title)
+        if len(olds) != 1 or news is None or len(news) != 1:
+            continue
+        a, b = old[olds[0]], new[news[0]]
+        if not (_derived(a.goal) or _derived(b.goal)):
+            continue  # two explicit, different ids are never paired
+        used_old.add(olds[0])
+        used_new.add(news[0])
+        pairs.append((Match(a.goal.id, b.goal.id, "title", 1.0, certain=True), a, b))
+    return (
+        [p for i, p in enumerate(old) if i not in used_old],
+        [p for j, p in enumerate(new) if j not in used_new],
     )
-    return min(1.0, ratio + (0.05 if same_parent else 0.0))
+
+
+_ALL_PAIRS = 40_000
+"""Up to this many candidate pairs every pair is scored; beyond it, only pairs sharing a trigram."""
+
+
+def _candidates(old: list[_Key], new: list[_Key]) -> Iterator[tuple[int, int]]:
+    """Index pairs worth scoring: all of them for small sets, else those sharing a character trigram."""
+    if len(old) * len(new) <= _ALL_PAIRS:
+        yield from ((i, j) for i in range(len(old)) for j in range(len(new)))
+        return
+    index: dict[str, list[int]] = {}
+    for j, key in enumerate(new):
+        for gram in key.grams:
+            index.setdefault(gram, []).append(j)
+    for i, key in enumerate(old):
+        counts: dict[int, int] = {}
+        for gram in key.grams:
+            for j in index.get(gram, ()):
+                counts[j] = counts.get(j, 0) + 1
+        size = len(key.grams)
+        for j, shared in counts.items():
+            # titles this similar share a good part of their trigrams; a quarter is a safe floor
+            if 4 * shared >= min(size, len(new[j].grams)):
+                yield i, j
 
 
 def match_goals(old: Report, new: Report) -> list[Match]:
@@ -446,12 +533,15 @@ def _match(old: list[_Place], new: list[_Place]) -> list[tuple[Match, _Place, _P
         else:
             old_left.append(place)
     new_left = [p for ps in new_by_id.values() for p in ps]
+    old_left, new_left = _same_titles(old_left, new_left, pairs)
+    old_keys, new_keys = [_Key.of(p) for p in old_left], [_Key.of(p) for p in new_left]
+    old_derived, new_derived = [_derived(p.goal) for p in old_left], [_derived(p.goal) for p in new_left]
     scored = sorted(
         (
             (score, min(a.goal.id, b.goal.id), max(a.goal.id, b.goal.id), i, j)
-            for i, a in enumerate(old_left)
-            for j, b in enumerate(new_left)
-            if (_derived(a.goal) or _derived(b.goal)) and (score := _similarity(a, b)) >= POSSIBLE
+            for i, j in _candidates(old_keys, new_keys)
+            if (old_derived[i] or new_derived[j]) and (score := _score(old_keys[i], new_keys[j])) >= POSSIBLE
+            for a, b in ((old_left[i], new_left[j]),)
         ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
