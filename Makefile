@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint types pytest docs plugin clean venv
+.PHONY: demo test lint types pytest docs plugin bench clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,8 @@ demo: $(STAMP)
 	$(BIN)/strategiaseuranta diff examples/joensuu/2025-07.yaml examples/joensuu/2025-12.yaml
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests docs examples conftest.py
-	$(BIN)/ruff format --check src tests docs examples conftest.py
+	$(BIN)/ruff check src tests docs examples benchmarks conftest.py
+	$(BIN)/ruff format --check src tests docs examples benchmarks conftest.py
 
 types: $(STAMP)
 	$(BIN)/mypy
@@ -50,6 +50,11 @@ plugin: $(STAMP)
 	test ! -e build/plugin-check.xlsx
 
 test: lint types pytest docs plugin
+
+# Benchmarks against msgspec, PyYAML and DeepDiff (issue 6): prints numbers, asserts nothing.
+# BENCH_ARGS=--quick for a run under a minute; options in benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --data build/bench-data $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) docs/_build build dist .mypy_cache .ruff_cache

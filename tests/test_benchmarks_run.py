@@ -1,7 +1,8 @@
 """The benchmark harness still runs; no assertion on any time or ratio (issue 6, item 5).
 
-``benchmarks/run.py --smoke --json`` runs every case once at tiny sizes (a few seconds);
-``--quick`` (under a minute) runs too when STRATEGIASEURANTA_BENCH_QUICK=1 is set.
+``benchmarks/run.py --quick --json`` (under a minute) and ``--smoke`` (every case once at
+tiny sizes) must run and report every case. The peers come with the ``bench`` extra, which
+``make test`` installs.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +20,7 @@ import strategiaseuranta as ss
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
-PEERS = ("msgspec", "yaml", "deepdiff", "orjson")
 
-needs_peers = pytest.mark.skipif(
-    any(importlib.util.find_spec(name) is None for name in PEERS),
-    reason="the benchmark peers are not installed: pip install -e '.[bench]'",
-)
 
 
 @functools.cache
@@ -96,16 +91,10 @@ def _check(results: list[dict], *, schemas: tuple[str, ...], sizes: int) -> None
         assert isinstance(by_case[f"scale_{op}_exponent"][0]["exponent"], float)
 
 
-@needs_peers
 def test_smoke_runs_every_case() -> None:
     _check(_run("--smoke", timeout=120), schemas=("joensuu", "seinajoki"), sizes=3)
 
 
-@needs_peers
-@pytest.mark.skipif(
-    os.environ.get("STRATEGIASEURANTA_BENCH_QUICK") != "1",
-    reason="about 50 s; set STRATEGIASEURANTA_BENCH_QUICK=1 to run benchmarks/run.py --quick",
-)
 def test_quick_runs_every_case() -> None:
     _check(_run("--quick", timeout=300), schemas=("joensuu",), sizes=3)
 
