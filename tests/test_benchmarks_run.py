@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 
 
-
 @functools.cache
 def _generate():  # benchmarks/ is not a package: load generate.py by path
     spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
