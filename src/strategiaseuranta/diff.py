@@ -414,13 +414,12 @@ class _Key:
 
     title: str
     parent: str | None
-    grams: frozenset[str]
 
     @classmethod
     def of(cls, place: _Place) -> _Key:
         title = normalise_text(place.goal.title)
         parent = normalise_text(place.trail[-1].title) if place.trail else None
-        return cls(title, parent, frozenset(title[i : i + 3] for i in range(max(len(title) - 2, 1))))
+        return cls(title, parent)
 
 
 _BONUS = 0.05
@@ -428,20 +427,17 @@ _BONUS = 0.05
 
 
 def _score(a: _Key, b: _Key) -> float:
-    """Symmetric title similarity in [0, 1], or 0.0 as soon as it cannot reach :data:`POSSIBLE`."""
+    """Symmetric title similarity in [0, 1] (the Indel ratio, 2·LCS / total length), plus the bonus.
+
+    Returns 0.0 when it cannot reach :data:`POSSIBLE`.
+    """
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415 - loaded when titles are compared
+
     bonus = _BONUS if a.parent is not None and a.parent == b.parent else 0.0
-    need = POSSIBLE - bonus
-    la, lb = len(a.title), len(b.title)
-    if la + lb == 0:
+    if not a.title and not b.title:
         return min(1.0, 1.0 + bonus)
-    if 2 * min(la, lb) / (la + lb) < need:  # an upper bound of ratio(), from the lengths alone
-        return 0.0
-    forward = difflib.SequenceMatcher(None, a.title, b.title)
-    if forward.quick_ratio() < need:  # an upper bound from the characters, in either direction
-        return 0.0
-    # SequenceMatcher is not symmetric; the mean of both directions is, so diff(b, a) mirrors diff(a, b).
-    ratio = (forward.ratio() + difflib.SequenceMatcher(None, b.title, a.title).ratio()) / 2
-    return min(1.0, ratio + bonus)
+    score = ratio(a.title, b.title, score_cutoff=100 * (POSSIBLE - bonus)) / 100
+    return min(1.0, score + bonus) if score else 0.0
 
 
 def _same_titles(
@@ -476,29 +472,16 @@ def _same_titles(
     )
 
 
-_ALL_PAIRS = 40_000
-"""Up to this many candidate pairs every pair is scored; beyond it, only pairs sharing a trigram."""
-
-
 def _candidates(old: list[_Key], new: list[_Key]) -> Iterator[tuple[int, int]]:
-    """Index pairs worth scoring: all of them for small sets, else those sharing a character trigram."""
-    if len(old) * len(new) <= _ALL_PAIRS:
-        yield from ((i, j) for i in range(len(old)) for j in range(len(new)))
-        return
-    index: dict[str, list[int]] = {}
-    for j, key in enumerate(new):
-        for gram in key.grams:
-            index.setdefault(gram, []).append(j)
+    """Index pairs that may reach :data:`POSSIBLE` (with the bonus), found by rapidfuzz in C++."""
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415
+    from rapidfuzz.process import extract_iter  # noqa: PLC0415
+
+    titles = [key.title for key in new]
+    cutoff = 100 * (POSSIBLE - _BONUS)
     for i, key in enumerate(old):
-        counts: dict[int, int] = {}
-        for gram in key.grams:
-            for j in index.get(gram, ()):
-                counts[j] = counts.get(j, 0) + 1
-        size = len(key.grams)
-        for j, shared in counts.items():
-            # titles this similar share a good part of their trigrams; a quarter is a safe floor
-            if 4 * shared >= min(size, len(new[j].grams)):
-                yield i, j
+        for _, _, j in extract_iter(key.title, titles, scorer=ratio, score_cutoff=cutoff):
+            yield i, j
 
 
 def match_goals(old: Report, new: Report) -> list[Match]:
