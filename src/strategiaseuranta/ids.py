@@ -71,9 +71,26 @@ class IdSequence:
 
     def __init__(self) -> None:
         self.seen: dict[str, int] = {}
+        self._pending: list[str] = []
+
+    def skip(self, text: str) -> None:
+        """Advance past an entry with an explicit id; its derived id is computed only if needed.
+
+        Example:
+            >>> ids = IdSequence()
+            >>> ids.skip("Sama")
+            >>> ids.next("Sama")
+            'sama-312efe-2'
+        """
+        self._pending.append(text)
 
     def next(self, text: str) -> str:
         """The id of the next entry with this text."""
+        if self._pending:
+            for skipped in self._pending:
+                key = derive_id(skipped)
+                self.seen[key] = self.seen.get(key, 0) + 1
+            self._pending.clear()
         base = derive_id(text)
         n = self.seen.get(base, 0) + 1
         self.seen[base] = n

@@ -346,8 +346,11 @@ class Reader:
             if d.finnish:
                 self.problem("L203", f"the hierarchy entry has no title under {level_key!r}", pointer)
             return None
-        derived = self.node_ids.next(f"{level_key} {title}")
-        node_id = self._id(node, "node", pointer) or derived
+        node_id = self._id(node, "node", pointer)
+        if node_id:
+            self.node_ids.skip(f"{level_key} {title}")
+        else:
+            node_id = self.node_ids.next(f"{level_key} {title}")
         gkey, ckey = d.key("node", "goals"), d.key("node", "children")
         goals = [
             g
@@ -379,8 +382,11 @@ class Reader:
         d = self.dialect
         self.check_keys(goal, d.keys("goal"), "goal", pointer)
         title = self.text(goal, "goal", "title", pointer, required=True)
-        derived = self.goal_ids.next(title or "")
-        goal_id = self._id(goal, "goal", pointer) or derived
+        goal_id = self._id(goal, "goal", pointer)
+        if goal_id:
+            self.goal_ids.skip(title or "")
+        else:
+            goal_id = self.goal_ids.next(title or "")
         years = self._years(goal, pointer)
         binding = False
         bkey = d.key("goal", "binding")
@@ -531,9 +537,13 @@ class Reader:
         baseline = self.text(metric, "metric", "baseline", pointer)
         value = self.text(metric, "metric", "value", pointer)
         status = self._forecast(metric, "metric", "status", pointer)
-        derived = ids.next(name or target or "mittari")
+        metric_id = self._id(metric, "metric", pointer)
+        if metric_id:
+            ids.skip(name or target or "mittari")
+        else:
+            metric_id = ids.next(name or target or "mittari")
         return Metric(
-            self._id(metric, "metric", pointer) or derived,
+            metric_id,
             name,
             target,
             baseline,
@@ -621,7 +631,8 @@ class Writer:
     def node_fields(self, node: Node) -> dict[str, Any]:
         """File key → plain value for a node's own fields, in file order (ids advance)."""
         d = self.dialect
-        derived = self.node_ids.next(f"{node.level} {node.title}")
+        # JSON writes every id; only YAML leaves out the ones a reader derives
+        derived = self.node_ids.next(f"{node.level} {node.title}") if d.finnish else None
         out: dict[str, Any] = {}
         if not d.finnish or node.id != derived:
             out[d.key("node", "id")] = node.id
@@ -654,7 +665,7 @@ class Writer:
     def goal_fields(self, goal: Goal) -> dict[str, Any]:
         """Model field → plain value for a goal (ids advance)."""
         fi = self.dialect.finnish
-        derived = self.goal_ids.next(goal.title)
+        derived = self.goal_ids.next(goal.title) if fi else None
         out: dict[str, Any] = {}
         if not fi or goal.id != derived:
             out["id"] = goal.id
@@ -703,7 +714,7 @@ class Writer:
     def metric(self, metric: Metric, ids: IdSequence) -> dict[str, Any]:
         """A metric as plain data (``ids`` advance)."""
         d, fi = self.dialect, self.dialect.finnish
-        derived = ids.next(metric.name or metric.target or "mittari")
+        derived = ids.next(metric.name or metric.target or "mittari") if fi else None
         out: dict[str, Any] = {}
         if not fi or metric.id != derived:
             out[d.key("metric", "id")] = metric.id
