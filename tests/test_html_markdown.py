@@ -588,3 +588,19 @@ def test_escape_helper_is_html_escape(july: ss.Report) -> None:
     # Every user text goes through html.escape: quotes too, so attributes could never be closed.
     report = july.replace_goal(july.goals[0].id, title="\"'<>&")
     assert html.escape("\"'<>&") in render_html(report)
+
+
+def test_no_empty_responsible_column_when_no_goal_names_one() -> None:
+    report = seinajoki_report()
+    has_any = any(goal.responsible for goal in report.goals)
+    page = render_html(report)
+    header = page.split('<table class="goals-table">', 1)[1].split("</thead>", 1)[0]
+    assert ("Vastuutaho" in header) is has_any
+    stripped = report
+    for goal in report.goals:
+        stripped = stripped.replace_goal(goal.id, responsible=())
+    page = render_html(stripped)
+    header = page.split('<table class="goals-table">', 1)[1].split("</thead>", 1)[0]
+    assert "Vastuutaho" not in header
+    assert header.count("<th scope") == 2  # Talousarviotavoite | Tilannekuvaus ja riskiarvio
+    assert '<col style="width:30%"><col style="width:70%">' in page

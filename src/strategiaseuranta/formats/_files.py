@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from strategiaseuranta.issues import Pointer
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 512 * 1024 * 1024
 """Files above this size are refused (L108) before any parsing."""
 
 _BOM = "\ufeff"

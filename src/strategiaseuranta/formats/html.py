@@ -195,7 +195,7 @@ section.node section.node{margin-left:0}
 }
 """
 
-_WIDTHS = {5: (22, 24, 13, 29, 12), 4: (28, 15, 45, 12), 3: (30, 16, 54)}
+_WIDTHS: dict[int, tuple[int, ...]] = {5: (22, 24, 13, 29, 12)}
 
 
 class _Page:
@@ -207,6 +207,8 @@ class _Page:
         self.city = f' lang="{schema.language}"' if schema.language != lang else ""
         self.per_metric = schema.status_per != "goal"
         self.forecast_column = schema.status_per != "metric" or any(g.forecast for g in report.goals)
+        # Seinäjoki's accounts name no responsible party: no empty column for it
+        self.responsible_column = schema.status_per != "metric" or any(g.responsible for g in report.goals)
 
     def label(self, field: str) -> str:
         return self.schema.label(field, self.lang)
@@ -365,7 +367,8 @@ class _Page:
 
     def columns(self) -> list[str]:
         if self.per_metric:
-            fields = ["title", "responsible", "realisation"] + (["forecast"] if self.forecast_column else [])
+            fields = ["title"] + (["responsible"] if self.responsible_column else []) + ["realisation"]
+            fields += ["forecast"] if self.forecast_column else []
             return [self.label(f) for f in fields]
         return [
             self.label("title"),
@@ -377,7 +380,11 @@ class _Page:
 
     def table(self, goals: tuple[Goal, ...]) -> list[str]:
         columns = self.columns()
-        widths = _WIDTHS[len(columns)]
+        widths: tuple[int, ...] = _WIDTHS[len(columns)] if not self.per_metric else ()
+        if self.per_metric:  # title, [responsible], realisation, [forecast]: the text takes the rest
+            fixed = 30 + (16 if self.responsible_column else 0) + (12 if self.forecast_column else 0)
+            widths = (30, *((16,) if self.responsible_column else ()), 100 - fixed)
+            widths += (12,) if self.forecast_column else ()
         out = [
             '<table class="goals-table">',
             "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>",
@@ -418,10 +425,9 @@ class _Page:
         if not self.per_metric:
             metrics = "".join(self.metric_block(m) for m in goal.metrics)
             cells.append(self.cell(columns[1], metrics, "metric"))
-        cells += [
-            self.cell(self.label("responsible"), resp, "resp"),
-            self.cell(self.label("realisation"), realisation, "text", city=True),
-        ]
+        if not self.per_metric or self.responsible_column:
+            cells.append(self.cell(self.label("responsible"), resp, "resp"))
+        cells.append(self.cell(self.label("realisation"), realisation, "text", city=True))
         if not self.per_metric or self.forecast_column:
             cells.append(self.cell(self.label("forecast"), forecast, "forecast"))
         out = ['<tbody class="goal">', "<tr>", *cells, "</tr>"]
