@@ -462,7 +462,12 @@ def _import_time(modules: str) -> tuple[float, float, str]:
     """(import time measured inside the process, whole process wall time, optional modules seen)."""
     code = _IMPORT_SNIPPET.format(modules=modules, optional=OPTIONAL_MODULES)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    # Bytecode as an installed package has it: without PYTHONDONTWRITEBYTECODE (set on some
+    # machines), the warm-up run writes our .pyc files as pip did for the peers' at install time.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env
+    )
     wall = time.perf_counter() - start
     lines = done.stdout.splitlines()
     return float(lines[0]), wall, lines[1] if len(lines) > 1 else ""
