@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import cattrs
 
-from strategiaseuranta._lazy import lazy_compile, lazy_import
+from strategiaseuranta._lazy import lazy_compile, lazy_import, paused_gc
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.ids import derive_id, normalise_text
 from strategiaseuranta.model import Goal, Metric, Node, Report
@@ -598,6 +598,8 @@ def _delta(old: str | None, new: str | None) -> Decimal | None:
 
 def _metric_changes(old: Goal, new: Goal) -> tuple[MetricChange, ...]:
     """Pair metrics by id (repeats in order), else by position when neither id occurs on the other side."""
+    if old.metrics == new.metrics:
+        return ()  # most goals: nothing measured or retargeted
     by_id: dict[str, list[int]] = {}
     for i, metric in enumerate(old.metrics):
         by_id.setdefault(metric.id, []).append(i)
@@ -664,21 +666,22 @@ def diff(old: Report, new: Report) -> Diff:
         >>> bool(d), d.summary()["worsened"], d.summary()["stale"]
         (True, 1, 1)
     """
-    old_places, new_places = _places(old), _places(new)
-    pairs = _match(old_places, new_places)
-    later = new.period != old.period
-    changes = {id(b): _compare(m, a, b, later) for m, a, b in pairs}
-    matched_old = {id(a) for _, a, _ in pairs}
-    return Diff(
-        old_period=old.period,
-        new_period=new.period,
-        goals=tuple(changes[id(p)] for p in new_places if id(p) in changes),
-        schema=new.schema,
-        added=tuple(p.ref() for p in new_places if id(p) not in changes),
-        removed=tuple(p.ref() for p in old_places if id(p) not in matched_old),
-        old_file=old.source.file if old.source else None,
-        new_file=new.source.file if new.source else None,
-    )
+    with paused_gc():
+        old_places, new_places = _places(old), _places(new)
+        pairs = _match(old_places, new_places)
+        later = new.period != old.period
+        changes = {id(b): _compare(m, a, b, later) for m, a, b in pairs}
+        matched_old = {id(a) for _, a, _ in pairs}
+        return Diff(
+            old_period=old.period,
+            new_period=new.period,
+            goals=tuple(changes[id(p)] for p in new_places if id(p) in changes),
+            schema=new.schema,
+            added=tuple(p.ref() for p in new_places if id(p) not in changes),
+            removed=tuple(p.ref() for p in old_places if id(p) not in matched_old),
+            old_file=old.source.file if old.source else None,
+            new_file=new.source.file if new.source else None,
+        )
 
 
 def iter_changes(d: Diff) -> Iterator[GoalChange]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from strategiaseuranta._lazy import lazy_import
+from strategiaseuranta._lazy import lazy_import, paused_gc
 from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats._files import Locator
@@ -119,7 +119,8 @@ def build_report(data: Any, dialect: Dialect, name: str | None, text: str | None
         LoadError: With every problem found.
     """
     try:
-        return Reader(dialect, name).read(data)
+        with paused_gc():
+            return Reader(dialect, name).read(data)
     except LoadError as error:
         issues = list(error.issues)
         if name is not None:

@@ -10,6 +10,7 @@ import json
 import os
 from typing import Any
 
+from strategiaseuranta._lazy import paused_gc
 from strategiaseuranta.formats._files import atomic_write, fail, read_text
 from strategiaseuranta.formats._plain import JSON_DIALECT, Writer, build_report
 from strategiaseuranta.model import Report
@@ -47,7 +48,8 @@ def loads_plain(text: str, name: str | None = None) -> Any:
         {'a': [1, 2]}
     """
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+        with paused_gc():
+            return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except _DuplicateKeyError as error:
         raise fail("L105", f"duplicate key {error.key!r}", name) from None
     except json.JSONDecodeError as error:
@@ -82,7 +84,8 @@ def to_plain(report: Report) -> dict[str, Any]:
         >>> data["format_version"], data["period"]
         (1, {'year': 2025, 'start_month': 1, 'end_month': 7, 'annual': False})
     """
-    return Writer(JSON_DIALECT, report).plain()
+    with paused_gc():
+        return Writer(JSON_DIALECT, report).plain()
 
 
 def dumps_report(report: Report, *, indent: int | None = 2) -> str:
