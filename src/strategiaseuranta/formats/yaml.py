@@ -29,6 +29,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from strategiaseuranta._lazy import paused_gc
 from strategiaseuranta.exceptions import LoadError
 from strategiaseuranta.formats._files import atomic_write, fail, read_text
 from strategiaseuranta.formats._plain import YAML_DIALECT, Writer, build_report
@@ -149,7 +150,8 @@ def loads_plain(text: str, name: str | None = None) -> Any:
     if careful:
         yaml.max_depth = MAX_DEPTH
     try:
-        data = yaml.load(text)
+        with paused_gc():
+            data = yaml.load(text)
     except _RefusedError as error:
         raise fail(error.code, error.message, name, error.mark.line + 1, error.mark.column + 1) from None
     except DuplicateKeyError as error:
