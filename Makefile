@@ -20,6 +20,9 @@ demo: $(STAMP)
 	$(BIN)/strategiaseuranta validate examples/joensuu/2025-07.yaml
 	$(BIN)/strategiaseuranta show examples/joensuu/2025-07.yaml
 	$(BIN)/strategiaseuranta diff examples/joensuu/2025-07.yaml examples/joensuu/2025-12.yaml
+	mkdir -p build
+	$(BIN)/strategiaseuranta convert examples/joensuu/2025-07.yaml build/joensuu-2025-07.xlsx
+	$(BIN)/strategiaseuranta convert examples/joensuu/2025-07.yaml build/joensuu-2025-07.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests docs examples benchmarks conftest.py
