@@ -386,17 +386,24 @@ def _make_converter() -> cattrs.Converter:
 class _Place:
     goal: Goal
     trail: tuple[Node, ...]
-
-    @property
-    def path(self) -> tuple[str, ...]:
-        return tuple(n.title for n in self.trail)
+    path: tuple[str, ...]
+    """The titles of the trail, shared by the goals of one entry."""
+    trail_ids: tuple[str, ...]
 
     def ref(self) -> GoalRef:
         return GoalRef(self.goal.id, self.goal.title, self.path)
 
 
 def _places(report: Report) -> list[_Place]:
-    return [_Place(goal, trail) for trail, goal in report.walk()]
+    # Goals of one entry share its trail: its titles and ids are computed once per entry.
+    shared: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    out = []
+    for trail, goal in report.walk():
+        known = shared.get(id(trail))
+        if known is None:
+            known = shared[id(trail)] = (tuple(n.title for n in trail), tuple(n.id for n in trail))
+        out.append(_Place(goal, trail, *known))
+    return out
 
 
 def _derived(goal: Goal) -> bool:
@@ -636,7 +643,7 @@ def _metric_change(before: Metric | None, after: Metric | None) -> MetricChange 
 def _compare(match: Match, old: _Place, new: _Place, later: bool) -> GoalChange:
     a, b = old.goal, new.goal
     moved = None
-    if [n.id for n in old.trail] != [n.id for n in new.trail] and [normalise_text(t) for t in old.path] != [
+    if old.trail_ids != new.trail_ids and [normalise_text(t) for t in old.path] != [
         normalise_text(t) for t in new.path
     ]:
         moved = old.path
