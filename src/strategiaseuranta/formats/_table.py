@@ -27,7 +27,7 @@ from typing import Any, Final
 import attrs
 
 from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
-from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.forecast import Forecast
 from strategiaseuranta.formats._plain import FORMAT_VERSION, JSON_DIALECT, Reader
 from strategiaseuranta.ids import IdSequence
 from strategiaseuranta.issues import Issue, Location
@@ -70,7 +70,7 @@ class Table:
         keys: What each column holds, e.g. ``"title"``, ``"level:painopiste"``, ``"attr:kustannus"``.
         header: The column labels in the chosen language.
         rows: The data rows.
-        kinds: Per column, ``"forecast"`` for forecast words (for colouring), else ``""``.
+        schema: The schema the labels come from.
     """
 
     keys: tuple[str, ...]
@@ -177,7 +177,6 @@ def table_of(report: Report, lang: str | None = None) -> Table:
         seen_ids.add(each.id)
     levels = {n.level for trail, _ in paths for n in trail}
     node_ids = _derived_node_ids(report)
-    goal_ids = _derived_goal_ids(report)
     keys: list[str] = ["municipality", "body", "period", "schema"]
     if report.title is not None:
         keys.append("report_title")
@@ -237,7 +236,7 @@ def table_of(report: Report, lang: str | None = None) -> Table:
         if goal is None:
             rows.append(tuple(base.get(k) for k in keys))
             continue
-        fields = _goal_cells(report, goal, goal_ids[id(goal)])
+        fields = _goal_cells(goal)
         for metric in goal.metrics or (None,):
             cells = {**base, **fields, **_metric_cells(metric)}
             rows.append(tuple(cells.get(k) for k in keys))
@@ -266,17 +265,8 @@ def _needs_level(schema: Schema, forecast: Forecast) -> bool:
 
 def _derived_node_ids(report: Report) -> dict[int, str]:
     ids = IdSequence()
-    return {id(node): ids.next(f"{node.level} {node.title}") for _, node in _document_order(report)}
-
-
-def _document_order(report: Report) -> Iterator[tuple[tuple[Node, ...], Node]]:
-    """Nodes in the order a file lists them (a node, then its children), as the reader derives ids."""
-    return report.iter_nodes()
-
-
-def _derived_goal_ids(report: Report) -> dict[int, str]:
-    ids = IdSequence()
-    return {id(goal): ids.next(goal.title) for _, node in report.iter_nodes() for goal in node.goals}
+    # iter_nodes lists a node before its children, the order in which the reader derives ids
+    return {id(node): ids.next(f"{node.level} {node.title}") for _, node in report.iter_nodes()}
 
 
 def _derived_metric_ids(goal: Goal) -> list[str]:
@@ -299,7 +289,8 @@ def _row_base(report: Report, trail: Sequence[Node], node_ids: dict[int, str], l
     return out
 
 
-def _goal_cells(report: Report, goal: Goal, derived_id: str) -> dict[str, Cell]:
+def _goal_cells(goal: Goal) -> dict[str, Cell]:
+    # The goal id is always written: it is what a table is sorted and joined by.
     out: dict[str, Cell] = {
         "goal_id": goal.id,
         "title": goal.title,
@@ -307,7 +298,6 @@ def _goal_cells(report: Report, goal: Goal, derived_id: str) -> dict[str, Cell]:
         "binding": "x" if goal.binding else None,
         "realisation": goal.realisation or None,
     }
-    del derived_id  # the goal id is always written: it is what a table is sorted and joined by
     for i, party in enumerate((p for p in goal.responsible if p), 1):
         out[f"responsible:{i}"] = party
     forecast = _said(goal.forecast)
@@ -316,7 +306,6 @@ def _goal_cells(report: Report, goal: Goal, derived_id: str) -> dict[str, Cell]:
         out["forecast_level"] = forecast.level.value if forecast.level else None
     for name, value in goal.attributes.items():
         out[f"attr:{name}"] = value
-    del report
     return out
 
 
@@ -412,15 +401,15 @@ def _header_map(schema: Schema) -> dict[str, str]:
     return out
 
 
-def find_header(rows: Sequence[Sequence[Cell]], schema: Schema) -> int:
-    """The index of the header row among the first rows: the one most labels match (title rows skipped)."""
+def find_header(rows: Sequence[Sequence[Cell]], schema: Schema) -> tuple[int, int]:
+    """(index, matches) of the header: of the first ten rows, the one most labels match."""
     known = _header_map(schema)
-    best, best_score = 0, -1
+    best, best_score = 0, 0
     for i, row in enumerate(rows[:10]):
         score = sum(1 for c in row if isinstance(c, str) and _norm(c) in known)
         if score > best_score:
             best, best_score = i, score
-    return best
+    return best, best_score
 
 
 def read_table(
@@ -459,7 +448,7 @@ def read_table(
             given = get_schema(name or "joensuu")
         except SchemaError as error:
             raise LoadError([Issue("L205", str(error), Location(file, sheet=sheet))]) from None
-    head = find_header(table, given)
+    head, _ = find_header(table, given)
     header = [c if isinstance(c, str) else ("" if c is None else str(c)) for c in table[head]]
     where = _Where(file, sheet, header)
     known = _header_map(given)
@@ -874,8 +863,3 @@ def _number(text: str, declared: bool) -> Any:
 def _show(value: Cell) -> str:
     text = _text(value)
     return repr(text if len(text) <= 40 else text[:39] + "…")
-
-
-def levels_of(forecast: Forecast | None) -> ForecastLevel | None:
-    """The canonical level of a forecast, or ``None`` (for colouring cells)."""
-    return forecast.level if forecast else None

@@ -20,18 +20,17 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from strategiaseuranta.exceptions import LoadError, WriteError
+from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.formats._extras import require
 from strategiaseuranta.formats._files import atomic_write, fail
 from strategiaseuranta.formats._table import MAX_COLUMNS, MAX_ROWS, Cell, find_header, read_table, table_of
 from strategiaseuranta.formats._zip import check_zip
 from strategiaseuranta.issues import Issue, Location
 from strategiaseuranta.registry import get_schema
-from strategiaseuranta.schema import Labels
+from strategiaseuranta.schema import Labels, Schema
 
 if TYPE_CHECKING:
     from strategiaseuranta.model import Report
-    from strategiaseuranta.schema import Schema
 
 __all__ = ["dump_report", "load_report"]
 
@@ -162,22 +161,12 @@ def load_report(path: str | os.PathLike[str], *, schema: str | Schema | None = N
         book.close()
     if not sheets:
         raise fail("L208", "the workbook has no sheets", name)
-    probe = schema if schema is not None else None
-    title, rows = max(sheets, key=lambda s: _score(s[1], probe))
-    return read_table(rows, file=name, sheet=title, schema=schema, fmt="xlsx", typed=True)
-
-
-def _score(rows: list[list[Cell]], schema: str | Schema | None) -> int:
-    from strategiaseuranta.formats._table import _header_map  # noqa: PLC0415
-
-    resolved = get_schema(schema) if isinstance(schema, str) else schema
-    if resolved is None:
+    try:  # the sheet whose header the schema recognises best; read_table reports an unknown schema
+        resolved = schema if isinstance(schema, Schema) else get_schema(schema or "joensuu")
+    except SchemaError:
         resolved = get_schema("joensuu")
-    known = _header_map(resolved)
-    head = find_header(rows, resolved) if rows else 0
-    from strategiaseuranta.formats._table import _norm  # noqa: PLC0415
-
-    return sum(1 for c in (rows[head] if rows else []) if isinstance(c, str) and _norm(c) in known)
+    title, rows = max(sheets, key=lambda sheet: find_header(sheet[1], resolved)[1])
+    return read_table(rows, file=name, sheet=title, schema=schema, fmt="xlsx", typed=True)
 
 
 def _rows(sheet: Any, name: str) -> Iterator[list[Cell]]:
