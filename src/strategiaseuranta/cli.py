@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the labels in documents written (CSV, Excel, Word, HTML, Markdown); "
         "default: the schema's",
     )
+    p.add_argument(
+        "--indent",
+        type=int,
+        metavar="N",
+        help="JSON only: indent by N spaces for people to read (default: compact)",
+    )
 
     p = sub.add_parser(
         "diff",
@@ -211,7 +217,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.format == "json":
         from strategiaseuranta.formats.json import dumps_report  # noqa: PLC0415
 
-        sys.stdout.write(dumps_report(report))
+        sys.stdout.write(dumps_report(report, indent=2))
     else:
         from strategiaseuranta.display import render_text  # noqa: PLC0415
 
@@ -234,7 +240,7 @@ def _convert(args: argparse.Namespace) -> int:
         report = load(args.input, schema=args.schema, pages=args.pages)
     except LoadError as error:
         return _refused(error)
-    dump(report, args.output, lang=args.lang)
+    dump(report, args.output, lang=args.lang, indent=args.indent)
     print(f"{args.input} → {args.output}: {len(report.goals)} goals", file=sys.stderr)
     return EXIT_OK
 

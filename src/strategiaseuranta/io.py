@@ -74,10 +74,10 @@ def _load_json(path: str) -> Report:
     return json.load_report(path)
 
 
-def _dump_json(report: Report, path: str) -> None:
+def _dump_json(report: Report, path: str, *, indent: int | None = None) -> None:
     from strategiaseuranta.formats import json  # noqa: PLC0415
 
-    json.dump_report(report, path)
+    json.dump_report(report, path, indent=indent)
 
 
 _formats: dict[str, tuple[Format, str]] = {}
@@ -226,11 +226,20 @@ def load(
     return fmt.load(name, **_options(fmt, "read", {"schema": schema, "pages": pages}))
 
 
-def dump(report: Report, path: str | os.PathLike[str], *, keep: bool = True, lang: str | None = None) -> None:
+def dump(
+    report: Report,
+    path: str | os.PathLike[str],
+    *,
+    keep: bool = True,
+    lang: str | None = None,
+    indent: int | None = None,
+) -> None:
     """Write a report to a file atomically; the extension chooses the format.
 
     ``lang`` (``"fi"``, ``"sv"`` or ``"en"``) chooses the language of the labels
     of documents (CSV, Excel, Word, HTML, Markdown); the default is the schema's.
+    ``indent`` indents JSON by that many spaces for people to read; JSON is compact
+    by default.
 
     Writing YAML over the file a report was loaded from (or over any YAML file of
     the same body) keeps that file's comments and layout and changes only what
@@ -254,11 +263,11 @@ def dump(report: Report, path: str | os.PathLike[str], *, keep: bool = True, lan
     if fmt.name == "yaml" and fmt.dump is _dump_yaml:
         from strategiaseuranta.formats import yaml  # noqa: PLC0415
 
-        _options(fmt, "write", {"lang": lang})
+        _options(fmt, "write", {"lang": lang, "indent": indent})
         yaml.dump_report(report, name, keep=keep)
         return
     assert fmt.dump is not None
-    fmt.dump(report, name, **_options(fmt, "write", {"lang": lang}))
+    fmt.dump(report, name, **_options(fmt, "write", {"lang": lang, "indent": indent}))
 
 
 def _document_formats() -> tuple[Format, ...]:

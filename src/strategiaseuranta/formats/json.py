@@ -2,6 +2,11 @@
 
 The structure is documented by a JSON Schema shipped in the package
 (``strategiaseuranta/data/report-v1.schema.json``).
+
+Files are read and written by msgspec in C (``_json_fast.py``). A file the fast path
+does not take exactly as written (a key left out, a duplicate key, a number where text
+belongs, ...) is read by the issue-collecting reader instead, which reports every problem
+with its line and column.
 """
 
 from __future__ import annotations
@@ -11,11 +16,11 @@ import os
 from typing import Any
 
 from strategiaseuranta._lazy import paused_gc
-from strategiaseuranta.formats._files import atomic_write, fail, read_text
+from strategiaseuranta.formats._files import atomic_write, decode, fail, read_bytes
 from strategiaseuranta.formats._plain import JSON_DIALECT, Writer, build_report
 from strategiaseuranta.model import Report
 
-__all__ = ["dump_report", "dumps_report", "load_report", "loads_report", "to_plain"]
+__all__ = ["dump_report", "dumps_report", "encode_report", "load_report", "loads_report", "to_plain"]
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -60,19 +65,46 @@ def loads_plain(text: str, name: str | None = None) -> Any:
         raise fail("L104", f"JSON syntax error: {error}", name) from None
 
 
-def loads_report(text: str, name: str | None = None) -> Report:
-    """Build a report from JSON text.
+def loads_report(text: str | bytes, name: str | None = None) -> Report:
+    """Build a report from JSON text (``str``, or UTF-8 ``bytes``).
 
     Raises:
         LoadError: With every problem found.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> report = ss.load("examples/joensuu/2025-07.yaml")
+        >>> loads_report(dumps_report(report)) == report
+        True
     """
+    data = text if isinstance(text, bytes) else _utf8(text)
+    if data is not None:
+        from strategiaseuranta.formats import _json_fast  # noqa: PLC0415 - msgspec on first use
+
+        with paused_gc():
+            report = _json_fast.load(data, name)
+        if report is not None:
+            return report
+    if isinstance(text, bytes):
+        text = decode(text, name)
     return build_report(loads_plain(text, name), JSON_DIALECT, name, text)
 
 
+def _utf8(text: str) -> bytes | None:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the reader says where
+        return None
+
+
 def load_report(path: str | os.PathLike[str]) -> Report:
-    """Load a report from a JSON file."""
+    """Load a report from a JSON file.
+
+    Raises:
+        LoadError: With every problem found, each at its line and column.
+    """
     name = os.fspath(path)
-    return loads_report(read_text(name), name)
+    return loads_report(read_bytes(name), name)
 
 
 def to_plain(report: Report) -> dict[str, Any]:
@@ -88,12 +120,47 @@ def to_plain(report: Report) -> dict[str, Any]:
         return Writer(JSON_DIALECT, report).plain()
 
 
-def dumps_report(report: Report, *, indent: int | None = 2) -> str:
-    """Render a report as JSON text (UTF-8, å ä ö written as they are)."""
-    return json.dumps(to_plain(report), ensure_ascii=False, indent=indent) + "\n"
+def encode_report(report: Report, *, indent: int | None = None) -> bytes:
+    """The report as UTF-8 JSON bytes, compact unless ``indent`` is given; ends with a newline.
+
+    The report, hierarchy entries and goals keep the documented key order; the small
+    records (metrics, forecasts, years, the period) have their keys in alphabetical order.
+
+    Raises:
+        WriteError: A hierarchy entry's level is not a level of the report's schema.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> encode_report(ss.load("examples/joensuu/2025-07.yaml"))[:40]
+        b'{"format_version":1,"schema":"joensuu","'
+    """
+    from strategiaseuranta.formats import _json_fast  # noqa: PLC0415 - msgspec on first use
+
+    return _json_fast.encode(report, indent=indent)
 
 
-def dump_report(report: Report, path: str | os.PathLike[str]) -> None:
-    """Write a report to a JSON file atomically."""
-    text = dumps_report(report)
-    atomic_write(path, lambda handle: handle.write(text))
+def dumps_report(report: Report, *, indent: int | None = None) -> str:
+    """Render a report as JSON text (å ä ö written as they are), compact unless ``indent`` is given.
+
+    Example:
+        >>> import strategiaseuranta as ss
+        >>> print(dumps_report(ss.load("examples/joensuu/2025-07.yaml"), indent=2)[:60])
+        {
+          "format_version": 1,
+          "schema": "joensuu",
+    """
+    return encode_report(report, indent=indent).decode("utf-8")
+
+
+def dump_report(report: Report, path: str | os.PathLike[str], *, indent: int | None = None) -> None:
+    """Write a report to a JSON file atomically: compact, or indented by ``indent`` spaces.
+
+    Example:
+        >>> import pathlib, tempfile, strategiaseuranta as ss
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "kierros.json"
+        >>> dump_report(ss.load("examples/joensuu/2025-07.yaml"), out, indent=2)
+        >>> out.read_text(encoding="utf-8").splitlines()[1]
+        '  "format_version": 1,'
+    """
+    data = encode_report(report, indent=indent)
+    atomic_write(path, lambda handle: handle.write(data), binary=True)
