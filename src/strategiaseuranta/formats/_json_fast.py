@@ -405,7 +405,8 @@ class _Encoder:
                     goal.attributes,
                 )
             )
-        return _NodeOut(node.id, node.level, node.title, node.text, goals, [self.node(c) for c in node.children])
+        children = [self.node(c) for c in node.children]
+        return _NodeOut(node.id, node.level, node.title, node.text, goals, children)
 
 
 def encode(report: Report, *, indent: int | None = None) -> bytes:
