@@ -343,3 +343,29 @@ def test_word_diff_reassembles_both_texts(old: str, new: str) -> None:
 def test_from_dict_rejects_other_data() -> None:
     with pytest.raises(ValueError, match="not a strategiaseuranta diff"):
         ss.Diff.from_dict({"goals": []})
+
+
+def test_word_diffs_are_computed_on_first_use_and_rebuilt_from_the_texts() -> None:
+    july, accounts = ss.load(EXAMPLES / "2025-07.yaml"), ss.load(EXAMPLES / "2025-12.yaml")
+    d = ss.diff(july, accounts)
+    change = next(g.realisation for g in d.goals if g.realisation)
+    assert change.words == word_diff(change.old or "", change.new or "")
+    assert change.words is change.words  # computed once, then kept
+    data = json.loads(json.dumps(d.to_dict()))
+    text = next(g["realisation"] for g in data["goals"] if g["realisation"])
+    assert [w["op"] for w in text["words"]] == [w.op for w in change.words]
+    text["words"] = [{"op": "equal", "old": "väärä", "new": "väärä"}]  # a stored diff is not trusted
+    again = ss.Diff.from_dict(data)
+    assert again == d
+    assert next(g.realisation for g in again.goals if g.realisation).words == change.words
+
+
+@pytest.mark.parametrize(
+    "bad", [{"old": 1, "new": "x", "words": []}, {"old": "a", "new": "b", "extra": 1}, "a"]
+)
+def test_from_dict_rejects_a_malformed_text_change(bad: object) -> None:
+    july, accounts = ss.load(EXAMPLES / "2025-07.yaml"), ss.load(EXAMPLES / "2025-12.yaml")
+    data = ss.diff(july, accounts).to_dict()
+    next(g for g in data["goals"] if g["realisation"])["realisation"] = bad
+    with pytest.raises(ValueError, match="realisation"):
+        ss.Diff.from_dict(data)

@@ -115,11 +115,24 @@ class WordOp:
 
 @attrs.frozen
 class TextChange:
-    """A text that changed, with a word-level diff."""
+    """A text that changed, with a word-level diff.
+
+    Example:
+        >>> change = TextChange("kartoitus käynnissä", "kartoitus valmis")
+        >>> [(w.old, w.new) for w in change.words if w.op != "equal"]
+        [('käynnissä', 'valmis')]
+    """
 
     old: str | None
     new: str | None
-    words: tuple[WordOp, ...] = ()
+
+    @functools.cached_property
+    def words(self) -> tuple[WordOp, ...]:
+        """The word-level diff (:func:`word_diff`), computed on first use.
+
+        Most readers of a diff of thousands of goals look at a few of them.
+        """
+        return word_diff(self.old or "", self.new or "")
 
 
 @attrs.frozen
@@ -376,7 +389,24 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Decimal, lambda value, _: Decimal(str(value)))
     conv.register_unstructure_hook(Period, attrs.asdict)
     conv.register_structure_hook(Period, lambda value, _: Period(**value))
+    conv.register_unstructure_hook(TextChange, _unstructure_text)
+    conv.register_structure_hook(TextChange, _structure_text)
     return conv
+
+
+def _unstructure_text(change: TextChange) -> dict[str, Any]:
+    words = [{"op": w.op, "old": w.old, "new": w.new} for w in change.words]
+    return {"old": change.old, "new": change.new, "words": words}
+
+
+def _structure_text(value: Any, _: Any) -> TextChange:
+    """The texts; the word diff is recomputed from them, so a stored one is not trusted."""
+    if not isinstance(value, Mapping) or set(value) - {"old", "new", "words"}:
+        raise ValueError(f"a text change is {{old, new, words}}, not {value!r}")
+    texts = value.get("old"), value.get("new")
+    if not all(t is None or isinstance(t, str) for t in texts):
+        raise ValueError(f"the texts of a change must be text or null, not {texts!r}")
+    return TextChange(*texts)
 
 
 # -- matching ---------------------------------------------------------------------------
@@ -583,7 +613,7 @@ def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
 def _text_change(old: str | None, new: str | None) -> TextChange | None:
     if old == new:
         return None
-    return TextChange(old, new, word_diff(old or "", new or ""))
+    return TextChange(old, new)
 
 
 def _trend(old: Forecast | None, new: Forecast | None) -> Trend:

@@ -417,8 +417,8 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
 
     Example:
         >>> import strategiaseuranta as ss
-        >>> encode(ss.load("examples/joensuu/2025-07.yaml"))[:42]
-        b'{"format_version":1,"schema":"joensuu","m'
+        >>> encode(ss.load("examples/joensuu/2025-07.yaml"))[:39]
+        b'{"format_version":1,"schema":"joensuu",'
     """
     schema = get_schema(report.schema)
     known = {level.key for level in schema.levels}

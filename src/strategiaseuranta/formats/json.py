@@ -144,7 +144,7 @@ def dumps_report(report: Report, *, indent: int | None = None) -> str:
 
     Example:
         >>> import strategiaseuranta as ss
-        >>> print(dumps_report(ss.load("examples/joensuu/2025-07.yaml"), indent=2)[:60])
+        >>> print(dumps_report(ss.load("examples/joensuu/2025-07.yaml"), indent=2)[:47])
         {
           "format_version": 1,
           "schema": "joensuu",
