@@ -987,3 +987,205 @@ def write_city_file(report: ss.Report, path: Path, seed: int) -> None:
         "# Kaupungin strategiaseuranta; ylläpitää strategiayksikkö.\n" + "\n".join(out) + "\n",
         encoding="utf-8",
     )
+
+
+# -- the national dataset ----------------------------------------------------------------------
+
+_NATIONAL_ROUNDS = (
+    ss.Period(2025, end_month=4),
+    ss.Period(2025, end_month=7),
+    ss.Period(2025, end_month=8),
+    ss.Period(2025, annual=True),
+)
+"""The four rounds of the year, as the built-in Finnish schemas name them."""
+
+_NAME_STEMS = (
+    "Ala",
+    "Ylä",
+    "Iso",
+    "Pikku",
+    "Koivu",
+    "Kuusi",
+    "Mänty",
+    "Haapa",
+    "Leppä",
+    "Pihlaja",
+    "Kivi",
+    "Honka",
+    "Kataja",
+    "Suo",
+    "Rauta",
+    "Lumi",
+    "Tammi",
+    "Karhu",
+    "Hirvi",
+    "Joutsen",
+)
+_NAME_ENDINGS = (
+    "järvi",
+    "joki",
+    "lahti",
+    "mäki",
+    "vaara",
+    "niemi",
+    "salmi",
+    "koski",
+    "lampi",
+    "harju",
+    "kylä",
+    "saari",
+    "ranta",
+    "vesi",
+    "kangas",
+)
+_BODIES = (
+    "Kaupunginhallitus",
+    "Kunnanhallitus",
+    "Sivistyslautakunta",
+    "Hyvinvoinnin ja osallisuuden edistämisen lautakunta",
+    "Elinvoimalautakunta",
+    "Tekninen lautakunta",
+    "Kasvatus- ja opetuslautakunta",
+)
+_L = ss.ForecastLevel
+_LEVEL_WORDS = {
+    # the joensuu schema's words; the kunta schema's traffic lights
+    "joensuu": {
+        _L.ACHIEVED: "Toteutunut",
+        _L.ON_TRACK: "Toteutuu",
+        _L.PARTLY: "Toteutuu osittain",
+        _L.NOT_ACHIEVED: "Ei toteudu",
+        _L.NOT_ASSESSABLE: "Ei arvioitavissa",
+    },
+    "kunta": {
+        _L.ACHIEVED: "Toteutunut",
+        _L.ON_TRACK: "Vihreä",
+        _L.PARTLY: "Keltainen",
+        _L.NOT_ACHIEVED: "Punainen",
+        _L.NOT_ASSESSABLE: "Harmaa",
+    },
+}
+_WORSE = {_L.ACHIEVED: _L.PARTLY, _L.ON_TRACK: _L.PARTLY, _L.PARTLY: _L.NOT_ACHIEVED}
+_BETTER = {_L.PARTLY: _L.ON_TRACK, _L.NOT_ACHIEVED: _L.PARTLY, _L.NOT_ASSESSABLE: _L.ON_TRACK}
+
+
+def _municipality_names(n: int, rng: random.Random) -> list[str]:
+    """``n`` fictional municipality names (stem + ending: Koivujärvi, Ylämäki), in random order."""
+    names = [f"{stem}{ending}" for stem in _NAME_STEMS for ending in _NAME_ENDINGS]
+    rng.shuffle(names)
+    return [names[i % len(names)] + (f" {i // len(names) + 1}" if i >= len(names) else "") for i in range(n)]
+
+
+def _met_only(metrics: tuple[ss.Metric, ...]) -> tuple[ss.Metric, ...]:
+    """The metrics with every measured value that misses its target left out (for achieved goals)."""
+    out = []
+    for m in metrics:
+        target, value = m.target_quantity, m.value_quantity
+        missed = target is not None and value is not None and target.satisfied_by(value) is False
+        out.append(ss.Metric(m.id, m.name, m.target, m.baseline, None, m.status) if missed else m)
+    return tuple(out)
+
+
+@dataclass
+class _Round:
+    """One municipality's round: per goal of its template (document order), what to show."""
+
+    texts: list[list[str]]  # per goal: its realisation text after 0, 1, 2, 3 additions
+    met: list[tuple[ss.Metric, ...]]  # per goal: metrics for an achieved goal
+    grown: list[int]  # per goal: which text
+    levels: list[ss.ForecastLevel]
+    forecast: dict[ss.ForecastLevel, ss.Forecast]
+    at: int = 0
+
+    def node(self, node: ss.Node) -> ss.Node:
+        goals = []
+        for goal in node.goals:
+            i = self.at
+            self.at += 1
+            level = self.levels[i]
+            goals.append(
+                ss.Goal(
+                    goal.id,
+                    goal.title,
+                    goal.years,
+                    goal.responsible,
+                    self.met[i] if level is _L.ACHIEVED else goal.metrics,
+                    ss.Status(self.texts[i][self.grown[i]], self.forecast[level]),
+                    goal.binding,
+                    goal.attributes,
+                )
+            )
+        children = [self.node(c) for c in node.children]
+        return ss.Node(node.id, node.level, node.title, node.text, goals, children)
+
+
+def make_national(
+    n_municipalities: int = 300, n_goals: int = 300, *, seed: int = 1, bases: int = 20
+) -> list[ss.Report]:
+    """A year of every municipality: ``n_municipalities`` × 4 rounds of ``n_goals`` goals each.
+
+    The national dataset of issue 6 (300 × 300 × 4 = 360,000 goal-rounds by default) in
+    one or two seconds: ``bases`` goal sets are made with :func:`make_report` (about 12 ms
+    each for 300 goals); each fictional municipality takes one of them (titles, metrics,
+    hierarchy and ids) and gets its own body, schema (``joensuu``, or every third one
+    ``kunta`` with traffic-light words), forecasts and realisation texts for the rounds
+    tammi–huhtikuu, tammi–heinäkuu, tammi–elokuu and tilinpäätös 2025.
+
+    Forecasts: each municipality has its own share of goals on track in the first round
+    (45–90 %) and its own tendency to worsen; in every later round about one goal in eight
+    moves one step better or worse, and at the annual accounts most goals on track are
+    achieved (an achieved goal shows no measured value that misses its target, so the
+    reports validate clean). Realisation texts: in every later round about half of the
+    goals get a sentence added; the rest keep their text (stale, as in real reports).
+
+    The same arguments give the same reports; Python objects only, nothing is written.
+    """
+    rng = random.Random(seed)
+    templates = [make_report(n_goals, seed * 1000 + b) for b in range(max(1, min(bases, n_municipalities)))]
+    texts: list[list[list[str]]] = []
+    met: list[list[tuple[ss.Metric, ...]]] = []
+    for template in templates:
+        variants = []
+        for goal in template.goals:
+            text = goal.realisation or ""
+            grown = [text]
+            for _ in _NATIONAL_ROUNDS[1:]:
+                text = f"{text} {_pick(rng, _SENTENCES)}"
+                grown.append(text)
+            variants.append(grown)
+        texts.append(variants)
+        met.append([_met_only(goal.metrics) for goal in template.goals])
+    words = {
+        schema: {level: ss.get_schema(schema).forecast(word) for level, word in table.items()}
+        for schema, table in _LEVEL_WORDS.items()
+    }
+    reports: list[ss.Report] = []
+    for m, name in enumerate(_municipality_names(n_municipalities, rng)):
+        template = templates[m % len(templates)]
+        organisation = ss.Organisation(name, _pick(rng, _BODIES))
+        schema = "kunta" if m % 3 == 2 else "joensuu"
+        good, worsens = rng.uniform(0.45, 0.9), rng.uniform(0.15, 0.85)
+        levels = []
+        for _ in range(n_goals):
+            r = rng.random()
+            if r < good:
+                levels.append(_L.ACHIEVED if r < 0.1 * good else _L.ON_TRACK)
+            else:
+                levels.append(
+                    rng.choice((_L.PARTLY, _L.PARTLY, _L.PARTLY, _L.NOT_ACHIEVED, _L.NOT_ASSESSABLE))
+                )
+        grown = [0] * n_goals
+        for index, period in enumerate(_NATIONAL_ROUNDS):
+            if index:
+                for i, level in enumerate(levels):
+                    if rng.random() < 0.125:
+                        step = _WORSE if rng.random() < worsens else _BETTER
+                        levels[i] = step.get(level, level)
+                    if period.annual and levels[i] is _L.ON_TRACK and rng.random() < 0.8:
+                        levels[i] = _L.ACHIEVED
+                    if rng.random() < 0.5:
+                        grown[i] = index
+            maker = _Round(texts[m % len(templates)], met[m % len(templates)], grown, levels, words[schema])
+            nodes = [maker.node(node) for node in template.nodes]
+            reports.append(ss.Report(organisation, period, nodes, schema=schema))
+    return reports

@@ -13,6 +13,7 @@ Load a round, check it, and read its goals:
 from __future__ import annotations
 
 from strategiaseuranta._frozen import FrozenDict
+from strategiaseuranta.dataset import goal_columns, metric_columns, to_arrow, write_parquet
 from strategiaseuranta.diff import (
     Diff,
     ForecastChange,
@@ -107,15 +108,19 @@ __all__ = [
     "format_issues",
     "get_rule",
     "get_schema",
+    "goal_columns",
     "load",
     "load_series",
+    "metric_columns",
     "parse_quantity",
     "register_code",
     "register_format",
     "register_rule",
     "register_schema",
     "summarise",
+    "to_arrow",
     "validate",
+    "write_parquet",
 ]
 
 

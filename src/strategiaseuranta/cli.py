@@ -13,12 +13,15 @@ import os
 import shutil
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from strategiaseuranta.exceptions import LoadError, StrategiaseurantaError
 from strategiaseuranta.issues import Issue, Severity
+
+if TYPE_CHECKING:
+    from strategiaseuranta.model import Report
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -147,6 +150,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="FILE|FOLDER")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--width", type=int, help="line width for text (default: the terminal's)")
+
+    p = sub.add_parser(
+        "export",
+        help="many reports as one Parquet file, one row per goal or metric",
+        description="Write report files, and every .yaml, .yml and .json file below the folders "
+        "given (hidden ones left out), to one Parquet file for DuckDB, Polars or Spark: one "
+        "row per goal per report, or per metric. Needs the arrow extra. Nothing is written when a "
+        "file cannot be loaded (exit 1, or 2 when a file cannot be read at all); the output is "
+        "written atomically.",
+    )
+    p.add_argument("sources", nargs="+", metavar="FILE|FOLDER")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.parquet", help="the Parquet file to write")
+    p.add_argument(
+        "--rows",
+        choices=("goals", "metrics"),
+        default="goals",
+        help="one row per goal (default) or per metric",
+    )
     return parser
 
 
@@ -319,6 +340,66 @@ def _history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_FOLDER_EXTENSIONS = (".yaml", ".yml", ".json")
+
+
+def _report_files(sources: Sequence[str]) -> list[str]:
+    """Files as given; folders as every report file below them, by path (hidden folders left out)."""
+    files: list[str] = []
+    for source in sources:
+        if not Path(source).is_dir():
+            files.append(source)
+            continue
+        found: list[str] = []
+        for folder, subfolders, names in os.walk(source):
+            subfolders[:] = [s for s in subfolders if not s.startswith(".")]
+            found.extend(
+                os.path.join(folder, name)  # noqa: PTH118 - os.walk gives strings
+                for name in names
+                if name.lower().endswith(_FOLDER_EXTENSIONS) and not name.startswith(".")
+            )
+        files.extend(sorted(found))
+    unique: dict[str, str] = {}
+    for file in files:
+        unique.setdefault(os.path.realpath(file), file)
+    return list(unique.values())
+
+
+def _export(args: argparse.Namespace) -> int:
+    from strategiaseuranta import load  # noqa: PLC0415
+    from strategiaseuranta.dataset import _write_table, to_arrow  # noqa: PLC0415
+    from strategiaseuranta.issues import Location  # noqa: PLC0415
+
+    if not args.output.lower().endswith(".parquet"):
+        print(f"strategiaseuranta: {args.output}: export writes Parquet; name it *.parquet", file=sys.stderr)
+        return EXIT_UNUSABLE
+    files = _report_files(args.sources)
+    if not files:
+        found = Issue("L101", "no report files (.yaml, .yml, .json) found", Location(", ".join(args.sources)))
+        return _refused(LoadError([found]))
+    problems: list[Issue] = []
+
+    def reports() -> Iterator[Report]:
+        for file in files:
+            try:
+                yield load(file)
+            except LoadError as error:
+                problems.extend(error.issues)
+
+    try:
+        table = to_arrow(reports(), rows=args.rows)
+    except ValueError as error:
+        print(f"strategiaseuranta: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if problems:
+        return _refused(LoadError(problems))
+    _write_table(table, args.output)
+    each = "goal" if args.rows == "goals" else "metric"
+    done = f"{_count(len(files), 'report')} → {args.output}: {table.num_rows} rows, one per {each}"
+    print(done, file=sys.stderr)
+    return EXIT_OK
+
+
 def _one_line_warning(message: Warning | str, *_: object, **__: object) -> None:
     """Warnings (a broken plugin, say) as one line for people, without source lines."""
     text = str(message).removeprefix("strategiaseuranta: ")
@@ -402,6 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "diff": _diff,
         "history": _history,
         "schemas": _schemas,
+        "export": _export,
     }
     try:
         return commands[args.command](args)
