@@ -387,3 +387,29 @@ def test_unchanged_floats_stay_exact_when_other_fields_change(tmp_path: Path) ->
     ss.dump(report.replace_goal(gid, attributes={"arvo": number}), path)
     ss.dump(ss.load(path).set_status(gid, forecast="Toteutunut"), path)  # the float itself is untouched
     assert ss.load(path).goal(gid).attributes["arvo"] == number
+
+
+def _unreadable(kind: str) -> ss.Report:
+    report = ss.load(EXAMPLE)
+    if kind == "invalid id":
+        return report.replace_goal(report.goals[0].id, id="two words")
+    if kind == "empty metric id":
+        goal = report.goals[0]
+        return report.replace_goal(goal.id, metrics=[attrs.evolve(goal.metrics[0], id="")])
+    if kind == "half a character":
+        return report.set_status(report.goals[0].id, realisation="Kartoitus \ud83d käynnissä")
+    node = ss.Node("syva", "painopiste", "Syvä")
+    for _ in range(50):
+        node = ss.Node("syva", "painopiste", "Syvä", children=[node])
+    return attrs.evolve(report, nodes=[node])
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+@pytest.mark.parametrize("kind", ["invalid id", "empty metric id", "half a character", "51 levels deep"])
+def test_what_no_reader_takes_is_not_written(tmp_path: Path, suffix: str, kind: str) -> None:
+    out = tmp_path / f"kierros{suffix}"
+    out.write_text("vanha", encoding="utf-8")
+    with pytest.raises(ss.WriteError, match="cannot write"):
+        ss.dump(_unreadable(kind), out)
+    assert out.read_text(encoding="utf-8") == "vanha"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

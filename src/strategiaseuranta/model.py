@@ -14,6 +14,7 @@ equal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -67,8 +68,39 @@ def _status(value: Status | None) -> Status | None:
     return value
 
 
+_MAX_DIGITS = 4300
+"""Python's limit on turning an ``int`` into text: a custom number must be writable."""
+
+
 def _frozen_mapping(value: Mapping[str, Scalar] | None) -> Mapping[str, Scalar]:
-    return value if isinstance(value, FrozenDict) else FrozenDict(value or {})
+    """Custom attributes as a read-only dict, each value one every file format can carry.
+
+    Raises:
+        TypeError: A key that is not text, or a value that is not text, a number,
+            true/false or ``None``.
+        ValueError: A number no file can hold: infinite, not a number, or an integer
+            of more than 4,300 digits.
+    """
+    mapping = value if isinstance(value, FrozenDict) else FrozenDict(value or {})
+    for key, item in mapping.items():
+        if not isinstance(key, str):
+            raise TypeError(f"custom field names must be text, not {type(key).__name__}: {key!r}")
+        kind = type(item)
+        if kind is str or item is None or kind is bool:
+            continue
+        if isinstance(item, int):
+            if item.bit_length() > 14_000 and abs(item) >= 10**_MAX_DIGITS:  # only huge ones pay
+                raise ValueError(f"custom field {key!r}: an integer of more than {_MAX_DIGITS} digits")
+            continue
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                raise ValueError(f"custom field {key!r} holds {item}, which no file format can write")
+            continue
+        raise TypeError(
+            f"custom field {key!r} must hold text, a number, true/false or None, "
+            f"not {kind.__name__}: {item!r}"
+        )
+    return mapping
 
 
 @attrs.frozen

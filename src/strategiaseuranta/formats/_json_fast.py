@@ -23,7 +23,9 @@ encodes directly, in the order of their slots, which is alphabetical.
 
 from __future__ import annotations
 
+import operator
 import re
+from itertools import chain
 from typing import Any, Final
 
 import msgspec
@@ -31,6 +33,7 @@ import msgspec
 from strategiaseuranta._frozen import FrozenDict
 from strategiaseuranta.exceptions import SchemaError, WriteError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.formats._plain import FORMAT_VERSION, MAX_NESTING, check_writable
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.registry import get_schema
@@ -38,8 +41,6 @@ from strategiaseuranta.schema import Schema
 
 __all__ = ["encode", "load"]
 
-FORMAT_VERSION: Final = 1
-MAX_NESTING: Final = 50
 
 # -- the JSON format's shape, for decoding -------------------------------------------------
 
@@ -378,14 +379,22 @@ class _ReportOut(msgspec.Struct, gc=False):
 _ENCODER: Final = msgspec.json.Encoder()
 
 
+_ID_OF: Final = operator.attrgetter("id")
+_METRICS_OF: Final = operator.attrgetter("metrics")
+
+
 class _Encoder:
     """Model → ``Struct`` tree; years spelled once per distinct object (loaded reports share them)."""
 
     def __init__(self) -> None:
         self.years: dict[int, _YearsOut] = {}
+        self.ids: list[str] = []
 
     def node(self, node: Node) -> _NodeOut:
-        years = self.years
+        years, ids = self.years, self.ids
+        ids.append(node.id)
+        ids += map(_ID_OF, node.goals)  # ids gathered in C, checked at the end
+        ids += map(_ID_OF, chain.from_iterable(map(_METRICS_OF, node.goals)))
         goals = []
         for goal in node.goals:  # the hot loop of a dump: no calls it can do without
             status, span = goal.status, goal.years
@@ -409,25 +418,36 @@ class _Encoder:
         return _NodeOut(node.id, node.level, node.title, node.text, goals, children)
 
 
+def _check_ids(ids: list[str]) -> None:
+    """Refuse ids the readers would refuse (L204), naming the first."""
+    joined = "\n".join(ids)
+    if not ids or (_IDS.fullmatch(joined) is not None and joined.count("\n") == len(ids) - 1):
+        return
+    bad = next(i for i in ids if _IDS.fullmatch(i) is None or "\n" in i)
+    raise WriteError(
+        f"cannot write the id {bad!r}: use letters a-z, digits and . _ : - (no spaces), at most 128; "
+        "the file could not be read back"
+    )
+
+
+def _around(error: UnicodeEncodeError) -> str:
+    text = error.object if isinstance(error.object, str) else ""
+    return text[max(0, error.start - 30) : error.end + 30].encode("utf-8", "backslashreplace").decode()
+
+
 def encode(report: Report, *, indent: int | None = None) -> bytes:
-    """The report as JSON bytes: compact, or indented by ``indent`` spaces; ends with a newline.
+    """The report as JSON bytes: compact, or indented by ``indent`` spaces.
 
     Raises:
-        WriteError: A hierarchy entry's level is not a level of the report's schema.
+        WriteError: What the readers would refuse: a level the report's schema lacks,
+            nesting deeper than 50 entries, an invalid id, a text holding half a character.
 
     Example:
         >>> import strategiaseuranta as ss
         >>> encode(ss.load("examples/joensuu/2025-07.yaml"))[:39]
         b'{"format_version":1,"schema":"joensuu",'
     """
-    schema = get_schema(report.schema)
-    known = {level.key for level in schema.levels}
-    for _, node in report.iter_nodes():
-        if node.level not in known:
-            raise WriteError(
-                f"cannot write level {node.level!r}: schema {schema.name!r} has only "
-                f"{', '.join(sorted(known))}; the file could not be read back"
-            )
+    check_writable(report, get_schema(report.schema))
     p, encoder = report.period, _Encoder()
     out = _ReportOut(
         FORMAT_VERSION,
@@ -438,7 +458,15 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
         report.title,
         [encoder.node(n) for n in report.nodes],
     )
-    data = _ENCODER.encode(out)
+    _check_ids(encoder.ids)
+    try:
+        data = _ENCODER.encode(out)
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end] if isinstance(error.object, str) else ""
+        raise WriteError(
+            f"cannot write the text {_around(error)!r}: it holds {bad.encode('unicode_escape').decode()}, "
+            "half of a character (a lone surrogate), which no UTF-8 file can hold"
+        ) from None
     if indent:
         data = msgspec.json.format(data, indent=indent)
-    return data + b"\n"
+    return data

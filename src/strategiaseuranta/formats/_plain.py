@@ -9,6 +9,7 @@ pointer into the data, and builds the frozen model. One writer goes back.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,7 +25,7 @@ from strategiaseuranta.ids import IdSequence, is_valid_id
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
 from strategiaseuranta.periods import Period, YearSpan
-from strategiaseuranta.registry import get_schema
+from strategiaseuranta.registry import available_schemas, get_schema
 from strategiaseuranta.schema import Schema
 
 if TYPE_CHECKING:
@@ -230,7 +231,12 @@ class Reader:
                 (vkey,),
             )
         schema_name = self.text(top, "report", "schema", ()) or DEFAULT_SCHEMA
-        if schema_name.endswith((".yaml", ".yml")) and self.file and not Path(schema_name).is_absolute():
+        if (
+            schema_name.endswith((".yaml", ".yml"))
+            and self.file
+            and not Path(schema_name).is_absolute()
+            and schema_name not in available_schemas()  # a schema registered under such a name
+        ):
             schema_name = str(Path(self.file).parent / schema_name)  # relative to the report file
         try:
             self.schema = get_schema(schema_name)
@@ -525,7 +531,15 @@ class Reader:
             declared = self.schema.field(k)
             if number is not None and declared is not None and declared.type != "number":
                 number = None  # ...unless the schema says the field holds text or a choice
-            out[k] = number() if number is not None else (str(v) if isinstance(v, str) else v)
+            value = number() if number is not None else (str(v) if isinstance(v, str) else v)
+            if isinstance(value, float) and not math.isfinite(value):
+                self.problem(
+                    "L204",
+                    f"custom field {k!r}: {v} is beyond the numbers a file can hold",
+                    (*pointer, key, k),
+                )
+                continue
+            out[k] = value
         return out
 
     def _metric(self, data: Any, pointer: Pointer, ids: IdSequence) -> Metric | None:
@@ -601,13 +615,8 @@ class Writer:
         self.dialect = dialect
         self.report = report
         self.schema = get_schema(report.schema)
-        known = {level.key for level in self.schema.levels}
-        for _, node in report.iter_nodes():
-            if node.level not in known:
-                raise WriteError(
-                    f"cannot write level {node.level!r}: schema {self.schema.name!r} has only "
-                    f"{', '.join(sorted(known))}; the file could not be read back"
-                )
+        check_writable(report, self.schema)
+        check_contents(report)
         self.goal_ids = IdSequence()
         self.node_ids = IdSequence()
 
@@ -728,6 +737,69 @@ class Writer:
         elif not fi:
             out[d.key("metric", "status")] = None
         return out
+
+
+def check_writable(report: Report, schema: Schema) -> None:
+    """Refuse a hierarchy the readers would refuse: levels the schema lacks, nesting too deep.
+
+    Raises:
+        WriteError: Naming the problem; nothing has been written.
+    """
+    known = {level.key for level in schema.levels}
+    for trail, node in report.iter_nodes():
+        if node.level not in known:
+            raise WriteError(
+                f"cannot write level {node.level!r}: schema {schema.name!r} has only "
+                f"{', '.join(sorted(known))}; the file could not be read back"
+            )
+        if len(trail) >= MAX_NESTING:
+            raise WriteError(
+                f"cannot write hierarchy entries nested deeper than {MAX_NESTING} levels "
+                f"(under {trail[0].title!r}); the file could not be read back"
+            )
+
+
+def check_contents(report: Report) -> None:
+    """Refuse what the readers would refuse in a record: an invalid id, half a character.
+
+    A lone surrogate (``"\\ud83d"``, half of an emoji) can be made in Python but not
+    written as UTF-8, and YAML escapes it into a file that no reader takes.
+
+    Raises:
+        WriteError: Naming the id or the text; nothing has been written.
+    """
+    texts: list[str | None] = [report.organisation.municipality, report.organisation.body, report.title]
+    for _, node in report.iter_nodes():
+        _check_id(node.id)
+        texts += (node.title, node.text)
+        for goal in node.goals:
+            _check_id(goal.id)
+            texts += (goal.title, goal.realisation, goal.forecast.word if goal.forecast else None)
+            texts += goal.responsible
+            texts += [t for k, v in goal.attributes.items() for t in (k, v) if isinstance(t, str)]
+            for metric in goal.metrics:
+                _check_id(metric.id)
+                texts += (metric.name, metric.target, metric.baseline, metric.value)
+                texts.append(metric.status.word if metric.status else None)
+    for text in texts:
+        if text is not None and not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as error:
+                half = text[error.start : error.end].encode("unicode_escape").decode()
+                shown = text.encode("utf-8", "backslashreplace").decode()
+                raise WriteError(
+                    f"cannot write the text {shown[:60]!r}: it holds {half}, half of a character "
+                    "(a lone surrogate), which no file can hold"
+                ) from None
+
+
+def _check_id(value: str) -> None:
+    if not is_valid_id(value):
+        raise WriteError(
+            f"cannot write the id {value!r}: use letters a-z, digits and . _ : - (no spaces), "
+            "at most 128; the file could not be read back"
+        )
 
 
 def _level_or_none(schema: Schema, key: str) -> Any:

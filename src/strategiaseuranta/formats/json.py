@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
-from strategiaseuranta._lazy import paused_gc
+from strategiaseuranta._lazy import lazy_compile, paused_gc
 from strategiaseuranta.formats._files import atomic_write, decode, fail, read_bytes
 from strategiaseuranta.formats._plain import JSON_DIALECT, Writer, build_report
 from strategiaseuranta.model import Report
@@ -54,7 +55,7 @@ def loads_plain(text: str, name: str | None = None) -> Any:
     """
     try:
         with paused_gc():
-            return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
+            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant)
     except _DuplicateKeyError as error:
         raise fail("L105", f"duplicate key {error.key!r}", name) from None
     except json.JSONDecodeError as error:
@@ -63,6 +64,53 @@ def loads_plain(text: str, name: str | None = None) -> Any:
         raise fail("L108", "nesting deeper than the JSON parser allows", name) from None
     except ValueError as error:
         raise fail("L104", f"JSON syntax error: {error}", name) from None
+    if "\\u" in text:
+        _refuse_lone_surrogates(text, name)
+    return data
+
+
+_SURROGATE = lazy_compile(r"\\u[dD]([89abAB])[0-9a-fA-F]{2}|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+"""A surrogate escape; group 1 is set for a high (first) half."""
+
+
+def _refuse_lone_surrogates(text: str, name: str | None) -> None:
+    r"""Refuse ``\ud83d`` without its other half: JSON allows it, but it is not a character.
+
+    Python's parser would make it a lone surrogate, which no UTF-8 file (and no YAML) can
+    hold, so the report could be loaded but never saved.
+    """
+    waiting: re.Match[str] | None = None  # a high half, waiting for its low half
+    for match in _SURROGATE.finditer(text):
+        at = match.start()
+        before = at
+        while before > 0 and text[before - 1] == "\\":
+            before -= 1
+        if (at - before) % 2:
+            continue  # an escaped backslash followed by the letters "ud83d"
+        high = match.group(1) is not None
+        if waiting is not None and waiting.end() == at and not high:
+            waiting = None  # the pair is complete
+            continue
+        lone = waiting if waiting is not None else (None if high else match)
+        if lone is not None:
+            _lone(lone, text, name)
+        waiting = match if high else None
+    if waiting is not None:
+        _lone(waiting, text, name)
+
+
+def _lone(match: re.Match[str], text: str, name: str | None) -> None:
+    at = match.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    raise fail(
+        "L103",
+        f"{match.group(0)} is half of a character (a lone surrogate), which no UTF-8 file can hold; "
+        "was the text cut in the middle of an emoji?",
+        name,
+        line,
+        column,
+    )
 
 
 def loads_report(text: str | bytes, name: str | None = None) -> Report:
@@ -77,24 +125,26 @@ def loads_report(text: str | bytes, name: str | None = None) -> Report:
         >>> loads_report(dumps_report(report)) == report
         True
     """
-    data = text if isinstance(text, bytes) else _utf8(text)
-    if data is not None:
-        from strategiaseuranta.formats import _json_fast  # noqa: PLC0415 - msgspec on first use
+    from strategiaseuranta.formats import _json_fast  # noqa: PLC0415 - msgspec on first use
 
-        with paused_gc():
-            report = _json_fast.load(data, name)
-        if report is not None:
-            return report
-    if isinstance(text, bytes):
-        text = decode(text, name)
+    with paused_gc():
+        report = _json_fast.load(text if isinstance(text, bytes) else _utf8(text, name), name)
+    if report is not None:
+        return report
+    text = decode(text, name) if isinstance(text, bytes) else text.removeprefix("\ufeff")
     return build_report(loads_plain(text, name), JSON_DIALECT, name, text)
 
 
-def _utf8(text: str) -> bytes | None:
+def _utf8(text: str, name: str | None) -> bytes:
     try:
         return text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: the reader says where
-        return None
+    except UnicodeEncodeError as error:  # a lone surrogate, in a str made by a program
+        at = error.start
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        half = text[at : at + 1].encode("unicode_escape").decode()
+        raise fail(
+            "L103", f"{half} is half of a character (a lone surrogate), not text", name, line, column
+        ) from None
 
 
 def load_report(path: str | os.PathLike[str]) -> Report:
@@ -121,13 +171,16 @@ def to_plain(report: Report) -> dict[str, Any]:
 
 
 def encode_report(report: Report, *, indent: int | None = None) -> bytes:
-    """The report as UTF-8 JSON bytes, compact unless ``indent`` is given; ends with a newline.
+    """The report as UTF-8 JSON bytes, compact unless ``indent`` is given.
 
-    The report, hierarchy entries and goals keep the documented key order; the small
-    records (metrics, forecasts, years, the period) have their keys in alphabetical order.
+    The files :func:`dump_report` writes end with a newline after this.
+
+    The report, hierarchy entries, goals, years and the period keep the documented key
+    order; metrics and forecasts have their keys in alphabetical order.
 
     Raises:
-        WriteError: A hierarchy entry's level is not a level of the report's schema.
+        WriteError: What a reader would refuse: a level the report's schema lacks, nesting
+            deeper than 50 entries, an invalid id, a text holding half a character.
 
     Example:
         >>> import strategiaseuranta as ss
@@ -163,4 +216,9 @@ def dump_report(report: Report, path: str | os.PathLike[str], *, indent: int | N
         '  "format_version": 1,'
     """
     data = encode_report(report, indent=indent)
-    atomic_write(path, lambda handle: handle.write(data), binary=True)
+
+    def write(handle: Any) -> None:
+        handle.write(data)
+        handle.write(b"\n")
+
+    atomic_write(path, write, binary=True)
