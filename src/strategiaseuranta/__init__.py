@@ -35,6 +35,7 @@ from strategiaseuranta.exceptions import (
     WriteError,
 )
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.frames import to_dataframe
 from strategiaseuranta.io import Format, available_formats, dump, load, register_format
 from strategiaseuranta.issues import CODES, Code, Issue, Location, Severity, format_issues, register_code
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
@@ -50,7 +51,14 @@ from strategiaseuranta.registry import (
 )
 from strategiaseuranta.rounds import HistoryRow, Series, check_rounds, load_series
 from strategiaseuranta.schema import CustomField, Labels, Level, ScaleWord, Schema
-from strategiaseuranta.summary import ForecastSummary, summarise
+from strategiaseuranta.summary import (
+    ForecastSummary,
+    GoalAtRisk,
+    at_risk,
+    count_forecasts,
+    goal_level,
+    summarise,
+)
 from strategiaseuranta.validate import validate
 
 __all__ = [
@@ -68,6 +76,7 @@ __all__ = [
     "FormatError",
     "FrozenDict",
     "Goal",
+    "GoalAtRisk",
     "GoalChange",
     "GoalRef",
     "HistoryRow",
@@ -99,16 +108,19 @@ __all__ = [
     "WriteError",
     "YearSpan",
     "__version__",
+    "at_risk",
     "available_formats",
     "available_rules",
     "available_schemas",
     "check_rounds",
+    "count_forecasts",
     "diff",
     "dump",
     "format_issues",
     "get_rule",
     "get_schema",
     "goal_columns",
+    "goal_level",
     "load",
     "load_series",
     "metric_columns",
@@ -119,6 +131,7 @@ __all__ = [
     "register_schema",
     "summarise",
     "to_arrow",
+    "to_dataframe",
     "validate",
     "write_parquet",
 ]

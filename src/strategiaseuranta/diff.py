@@ -220,7 +220,7 @@ class GoalChange:
 _LEVEL_NAMES = [level.value for level in ForecastLevel] + ["none"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Diff:
     """The difference between two reports (old → new).
 
@@ -249,6 +249,29 @@ class Diff:
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or any(g.changed for g in self.goals))
+
+    def __repr__(self) -> str:
+        """Short: the rounds and the counts of what changed.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> july = ss.load("examples/joensuu/2025-07.yaml")
+            >>> d = ss.diff(july, ss.load("examples/joensuu/2025-12.yaml"))
+            >>> print(repr(d).replace(": ", ":\\n "))
+            <Diff tammi–heinäkuu 2025 → tilinpäätös 2025:
+             6 changed, 0 added, 0 removed, 1 worsened, 1 improved>
+        """
+        counts = (
+            f"{len(self.changed)} changed, {len(self.added)} added, {len(self.removed)} removed, "
+            f"{len(self.worsened)} worsened, {len(self.improved)} improved"
+        )
+        return f"<Diff {self.old_period} → {self.new_period}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the counts, then the worsened and improved goals with their badges."""
+        from strategiaseuranta._notebook import diff_html  # noqa: PLC0415
+
+        return diff_html(self)
 
     @property
     def changed(self) -> tuple[GoalChange, ...]:

@@ -26,6 +26,8 @@ from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Quantity, parse_quantity
 
 if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
     from strategiaseuranta.schema import Schema
 
 __all__ = [
@@ -197,7 +199,7 @@ class Status:
         return not (self.realisation and self.realisation.strip()) and self.forecast is None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Goal:
     """An operational goal (toiminnallinen tavoite) and its status in the round.
 
@@ -225,6 +227,27 @@ class Goal:
     status: Status | None = attrs.field(default=None, converter=_status)
     binding: bool = False
     attributes: Mapping[str, Scalar] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+
+    def __repr__(self) -> str:
+        """Short: the id, the title cut to 50 characters, the forecast word and the number of metrics.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> print(repr(ss.load("examples/joensuu/2025-07.yaml").goals[0]).replace("' ", "'\\n "))
+            <Goal testaamme-uusia-digitaalisia-903aac 'Testaamme uusia digitaalisia vaihtoehtoja osallis…'
+             Toteutuu, 1 metric>
+        """
+        from strategiaseuranta._notebook import shorten  # noqa: PLC0415
+
+        forecast = self.forecast.word if self.forecast else "no forecast"
+        metrics = f"{len(self.metrics)} metric{'' if len(self.metrics) == 1 else 's'}"
+        return f"<Goal {self.id} {shorten(self.title, 50)!r} {forecast}, {metrics}>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the goal as a small card."""
+        from strategiaseuranta._notebook import goal_html  # noqa: PLC0415
+
+        return goal_html(self)
 
     @property
     def forecast(self) -> Forecast | None:
@@ -254,7 +277,7 @@ class Goal:
         return {m.id: m.value for m in self.metrics if m.value is not None}
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Node:
     """One entry of the strategy hierarchy above the operational goals.
 
@@ -274,6 +297,20 @@ class Node:
     goals: tuple[Goal, ...] = attrs.field(default=(), converter=_goals)
     children: tuple[Node, ...] = attrs.field(default=(), converter=_nodes)
 
+    def __repr__(self) -> str:
+        """Short: the level, the title, and how many goals and entries are under it.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> ss.load("examples/joensuu/2025-07.yaml").nodes[1]
+            <Node painopiste 'Kasvatuksen, koulutuksen ja opiskelun Joensuu': 1 goal, 0 entries>
+        """
+        from strategiaseuranta._notebook import shorten  # noqa: PLC0415
+
+        goals = f"{len(self.goals)} goal{'' if len(self.goals) == 1 else 's'}"
+        children = f"{len(self.children)} entr{'y' if len(self.children) == 1 else 'ies'}"
+        return f"<Node {self.level} {shorten(self.title, 50)!r}: {goals}, {children}>"
+
     def walk(self, trail: tuple[Node, ...] = ()) -> Iterator[tuple[tuple[Node, ...], Goal]]:
         """Yield ``(nodes from the top down to the goal's node, goal)`` in document order.
 
@@ -290,7 +327,7 @@ class Node:
             yield from child.walk(here)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Report:
     """One body's goal set at one reporting round.
 
@@ -315,6 +352,26 @@ class Report:
     schema: str = "joensuu"
     title: str | None = None
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        """Short: who, which round, how many goals.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> print(repr(ss.load("examples/joensuu/2025-07.yaml")).replace(" · ", "\\n · "))
+            <Report Joensuu
+             · Hyvinvoinnin ja osallisuuden edistämisen lautakunta
+             · tammi–heinäkuu 2025: 7 goals>
+        """
+        org, count = self.organisation, len(self.goals)
+        goals = f"{count} goal{'' if count == 1 else 's'}"
+        return f"<Report {org.municipality} · {org.body} · {self.period}: {goals}>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: counts per level in the schema's colours, and the goals as a table."""
+        from strategiaseuranta._notebook import report_html  # noqa: PLC0415
+
+        return report_html(self)
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -398,6 +455,34 @@ class Report:
         if not found:
             raise KeyError(goal_id)
         return attrs.evolve(self, nodes=nodes)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The goals as a pandas data frame, one row per goal (needs the ``pandas`` extra).
+
+        See :func:`strategiaseuranta.to_dataframe` for the columns.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> frame = ss.load("examples/joensuu/2025-07.yaml").to_dataframe()
+            >>> frame.shape[0], int(frame["level"].value_counts()["on_track"])
+            (7, 7)
+        """
+        from strategiaseuranta.frames import to_dataframe  # noqa: PLC0415 - pandas on first use
+
+        return to_dataframe(self)
+
+    def metrics_dataframe(self) -> pd.DataFrame:
+        """The metrics as a pandas data frame, one row per metric (needs the ``pandas`` extra).
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> frame = ss.load("examples/joensuu/2025-12.yaml").metrics_dataframe()
+            >>> frame.loc[frame["value"].notna(), ["value", "value_number", "unit"]].values.tolist()
+            [['18 kohdetta', 18.0, 'kohdetta']]
+        """
+        from strategiaseuranta.frames import to_dataframe  # noqa: PLC0415 - pandas on first use
+
+        return to_dataframe(self, rows="metrics")
 
     def set_status(
         self,

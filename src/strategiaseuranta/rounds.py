@@ -12,6 +12,7 @@ import itertools
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -22,6 +23,9 @@ from strategiaseuranta.io import load, readable_extensions
 from strategiaseuranta.issues import Issue, Location, Pointer
 from strategiaseuranta.model import Report
 from strategiaseuranta.quantities import parse_quantity
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["HistoryRow", "Series", "check_rounds", "load_series"]
 
@@ -52,6 +56,32 @@ class Series:
 
     reports: tuple[Report, ...]
     issues: tuple[Issue, ...] = ()
+
+    def to_dataframe(self, *, rows: Literal["goals", "metrics"] = "goals") -> pd.DataFrame:
+        """The rounds as one long data frame (needs the ``pandas`` extra).
+
+        See :func:`strategiaseuranta.to_dataframe`.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> frame = ss.load_series("examples/joensuu").to_dataframe()
+            >>> frame.pivot(index="goal_id", columns="period", values="level").iloc[1].tolist()
+            ['on_track', 'partly']
+        """
+        from strategiaseuranta.frames import to_dataframe  # noqa: PLC0415 - pandas on first use
+
+        return to_dataframe(self.reports, rows=rows)
+
+    def changes(self) -> list[dict[str, object]]:
+        """What changed from each round to the next: the periods and the diff's counts.
+
+        Example:
+            >>> import strategiaseuranta as ss
+            >>> (change,) = ss.load_series("examples/joensuu").changes()
+            >>> change["from"], change["to"], change["worsened"], change["improved"], change["stale"]
+            ('tammi–heinäkuu 2025', 'tilinpäätös 2025', 1, 1, 1)
+        """
+        return [{"from": str(d.old_period), "to": str(d.new_period), **d.summary()} for d in self.diffs()]
 
     def diffs(self) -> list[Diff]:
         """The diffs of consecutive rounds.
