@@ -12,8 +12,9 @@ Load a round, check it, and read its goals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from strategiaseuranta._frozen import FrozenDict
-from strategiaseuranta.dataset import goal_columns, metric_columns, to_arrow, write_parquet
 from strategiaseuranta.diff import (
     Diff,
     ForecastChange,
@@ -35,7 +36,6 @@ from strategiaseuranta.exceptions import (
     WriteError,
 )
 from strategiaseuranta.forecast import Forecast, ForecastLevel
-from strategiaseuranta.frames import to_dataframe
 from strategiaseuranta.io import Format, available_formats, dump, load, register_format
 from strategiaseuranta.issues import CODES, Code, Issue, Location, Severity, format_issues, register_code
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status
@@ -51,15 +51,28 @@ from strategiaseuranta.registry import (
 )
 from strategiaseuranta.rounds import HistoryRow, Series, check_rounds, load_series
 from strategiaseuranta.schema import CustomField, Labels, Level, ScaleWord, Schema
-from strategiaseuranta.summary import (
-    ForecastSummary,
-    GoalAtRisk,
-    at_risk,
-    count_forecasts,
-    goal_level,
-    summarise,
-)
 from strategiaseuranta.validate import validate
+
+if TYPE_CHECKING:
+    from strategiaseuranta.dataset import goal_columns, metric_columns, to_arrow, write_parquet
+    from strategiaseuranta.frames import to_dataframe
+    from strategiaseuranta.summary import (
+        ForecastSummary,
+        GoalAtRisk,
+        at_risk,
+        count_forecasts,
+        goal_level,
+        summarise,
+    )
+
+_LAZY = {
+    **dict.fromkeys(("goal_columns", "metric_columns", "to_arrow", "write_parquet"), "dataset"),
+    "to_dataframe": "frames",
+    **dict.fromkeys(
+        ("ForecastSummary", "GoalAtRisk", "at_risk", "count_forecasts", "goal_level", "summarise"), "summary"
+    ),
+}
+"""Names whose modules load on first use, so that ``import strategiaseuranta`` stays quick."""
 
 __all__ = [
     "CODES",
@@ -137,9 +150,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("strategiaseuranta")
+    module = _LAZY.get(name)
+    if module is not None:
+        from importlib import import_module  # noqa: PLC0415
+
+        value = getattr(import_module(f"strategiaseuranta.{module}"), name)
+        globals()[name] = value  # later lookups are plain
+        return value
     raise AttributeError(f"module 'strategiaseuranta' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -63,7 +63,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -199,7 +198,9 @@ def goal_columns(reports: Iterable[Report]) -> dict[str, list[Any]]:
     path, path_levels = columns["path"], columns["path_levels"]
     forecast_word, forecast_level = columns["forecast_word"], columns["forecast_level"]
     realisation, metrics, attributes = columns["realisation"], columns["metrics"], columns["attributes"]
-    dumps, level_value = json.dumps, _LEVEL_VALUES
+    from json import dumps  # noqa: PLC0415 - not needed at import time
+
+    level_value = _LEVEL_VALUES
     with paused_gc():  # hundreds of thousands of small lists, none in a cycle
         for report in reports:
             before = len(goal_id)
