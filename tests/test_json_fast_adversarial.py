@@ -444,7 +444,7 @@ def _mutate(tree: Any, r: Any, times: int) -> None:
             o[r.randrange(len(o))][1] = r.choice(ODD_VALUES)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(reports(), st.randoms(use_true_random=False), st.integers(0, 3))
 def test_structural_fuzz(report: Report, r: Any, times: int) -> None:
     tree = _pairs(jsonfmt.to_plain(report))
@@ -452,7 +452,7 @@ def test_structural_fuzz(report: Report, r: Any, times: int) -> None:
     agrees(_serialise(tree, r))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(reports(), st.randoms(use_true_random=False))
 def test_respelled_own_output_takes_the_fast_path(report: Report, r: Any) -> None:
     """Escapes, \\/ and whitespace anywhere do not push a valid file off the fast path."""
@@ -574,7 +574,7 @@ SCALARS = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(reports(), st.dictionaries(texts(), SCALARS, max_size=4), texts())
 def test_encoding_odd_but_valid_values_is_the_plain_data(report: Report, attributes: Any, odd: str) -> None:
     if not report.goals:
