@@ -7,7 +7,9 @@ Nothing is fetched from the network (no intersphinx).
 
 from __future__ import annotations
 
+import runpy
 from importlib.metadata import version as _version
+from pathlib import Path
 
 project = "strategiaseuranta"
 author = "strategiaseuranta contributors"
@@ -54,6 +56,8 @@ nitpick_ignore = [
 nitpick_ignore_regex = [
     ("py:class", r"collections\.abc\.\w+"),
     ("py:class", r"(hypothesis\.strategies|st)\.(SearchStrategy|DrawFn)"),  # hypothesis has no inventory here
+    ("py:class", r"(pd|pandas)\.DataFrame"),  # optional extras, no inventory here
+    ("py:class", r"(matplotlib\.(figure\.)?|mpl\.)?(Figure|Axes|axes\.Axes)"),
 ]
 
 # -- HTML ---------------------------------------------------------------------------------
@@ -86,5 +90,17 @@ def _resolve_in_defining_module(app, env, node, contnode):
     return domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], found[0], node, contnode)
 
 
+# -- figures ------------------------------------------------------------------------------
+# docs/analysis.md shows figures of the examples. They are drawn into docs/_generated/
+# (ignored by git) before the pages are read, by docs/figures.py with the calls the page
+# shows, so a clean clone builds them and they never go stale.
+
+
+def _draw_figures(app):
+    script = Path(app.confdir) / "figures.py"
+    runpy.run_path(str(script))["draw"](Path(app.confdir) / "_generated")
+
+
 def setup(app):
     app.connect("missing-reference", _resolve_in_defining_module)
+    app.connect("builder-inited", _draw_figures)

@@ -83,8 +83,9 @@ def _check(results: list[dict], *, schemas: tuple[str, ...], sizes: int) -> None
         assert by_case["validate" + suffix][0]["peer"] is None
     for case in ("roundtrip_load", "roundtrip_dump", "cli_validate"):
         assert by_case[case][0]["status"] == "ok"
-    assert by_case["to_dataframe"][0]["status"] == "not available"
-    assert by_case["to_dataframe"][0]["ours_s"] is None
+    for case in ("to_dataframe", "goal_columns", "to_arrow"):  # the national data set
+        (row,) = by_case[case]
+        assert row["status"] == "ok" and row["ours_s"] > 0 and row["n"] > 0, row
     for op in ("load_yaml", "load_json", "validate", "diff"):
         assert len(by_case[f"scale_{op}"]) == sizes
         assert isinstance(by_case[f"scale_{op}_exponent"][0]["exponent"], float)

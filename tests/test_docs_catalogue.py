@@ -85,7 +85,7 @@ def test_the_complete_yaml_example_uses_every_report_goal_and_metric_key() -> No
 
 
 _DIRECTIVE = re.compile(
-    r"^\s*\.\. (?:auto(?:class|function|exception|data|attribute|method)|py:\w+)::\s+"
+    r"^\s*\.\. (?:auto(?:class|function|exception|data|attribute|method|module)|py:\w+)::\s+"
     r"(?:strategiaseuranta\.)?(?P<name>[A-Za-z_]\w*)\b",
     flags=re.MULTILINE,
 )

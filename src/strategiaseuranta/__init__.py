@@ -129,6 +129,7 @@ __all__ = [
     "count_forecasts",
     "diff",
     "dump",
+    "figures",
     "format_issues",
     "get_rule",
     "get_schema",
@@ -155,6 +156,10 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("strategiaseuranta")
+    if name == "figures":  # the module itself: ss.figures.forecast_bars(...)
+        from importlib import import_module  # noqa: PLC0415
+
+        return import_module("strategiaseuranta.figures")
     module = _LAZY.get(name)
     if module is not None:
         from importlib import import_module  # noqa: PLC0415

@@ -68,7 +68,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from strategiaseuranta._lazy import paused_gc
-from strategiaseuranta.exceptions import MissingDependencyError
 from strategiaseuranta.forecast import ForecastLevel
 from strategiaseuranta.formats._extras import require
 
@@ -292,12 +291,7 @@ def _check_rows(rows: str) -> None:
 
 def _pyarrow(module: str = "pyarrow") -> ModuleType:
     """Import pyarrow (or one of its modules), or say to install the ``arrow`` extra."""
-    try:
-        return require(module, "arrow", "exporting to Arrow/Parquet")
-    except MissingDependencyError as error:
-        # require()'s hint at the document extras does not apply: they do not include pyarrow
-        message = str(error).replace(" (or 'strategiaseuranta[documents]' for every document format)", "")
-        raise MissingDependencyError(message, error.extra) from None
+    return require(module, "arrow", "exporting to Arrow/Parquet")
 
 
 def _schema(pa: Any, rows: str) -> Any:

@@ -40,7 +40,7 @@ __all__ = ["LEVEL_ORDER", "to_dataframe"]
 LEVEL_ORDER: tuple[str, ...] = tuple(
     level.value for level in sorted(ForecastLevel, key=lambda level: level.rank)
 )
-"""The canonical levels from lowest to highest: the categories of the level columns."""
+"""Canonical level names, lowest first, as the categories of the level columns."""
 
 
 def _pandas() -> Any:

@@ -29,10 +29,13 @@ dependency 'no_such_module_here', which is not installed: pip install 'strategia
     try:
         return importlib.import_module(module)
     except ImportError:
+        more = " (or 'strategiaseuranta[documents]' for every document format)" if extra in _DOCUMENTS else ""
         raise MissingDependencyError(
             f"{purpose} needs the optional dependency {module.split('.', maxsplit=1)[0]!r}, "
-            "which is not installed: "
-            f"pip install 'strategiaseuranta[{extra}]' (or 'strategiaseuranta[documents]' for every "
-            "document format)",
+            f"which is not installed: pip install 'strategiaseuranta[{extra}]'{more}",
             extra,
         ) from None
+
+
+_DOCUMENTS = frozenset({"xlsx", "docx", "pdf"})
+"""The extras the ``documents`` extra gathers."""
