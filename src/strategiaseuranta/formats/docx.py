@@ -75,6 +75,7 @@ from strategiaseuranta.formats._agenda import (
 )
 from strategiaseuranta.formats._extras import require
 from strategiaseuranta.formats._files import atomic_write, fail
+from strategiaseuranta.formats._plain import check_writable
 from strategiaseuranta.formats._zip import check_zip
 from strategiaseuranta.ids import IdSequence
 from strategiaseuranta.model import Goal, Metric, Node, Report, Source
@@ -598,13 +599,7 @@ def dump_report(report: Report, path: str | os.PathLike[str], *, lang: str | Non
     lang = lang or schema.language
     if lang not in LANGUAGES:
         raise FormatError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    known = {level.key for level in schema.levels}
-    for _, node in report.iter_nodes():
-        if node.level not in known:
-            raise WriteError(
-                f"cannot write level {node.level!r}: schema {schema.name!r} has only "
-                f"{', '.join(sorted(known))}; the file could not be read back"
-            )
+    check_writable(report, schema)
     plan = _Plan(report, schema, lang)
     data = _document_bytes(docx, plan)
     atomic_write(path, lambda handle: handle.write(data), binary=True)
