@@ -369,3 +369,21 @@ def test_from_dict_rejects_a_malformed_text_change(bad: object) -> None:
     next(g for g in data["goals"] if g["realisation"])["realisation"] = bad
     with pytest.raises(ValueError, match="realisation"):
         ss.Diff.from_dict(data)
+
+
+def test_status_per_metric_goals_move_at_their_worst_metric() -> None:
+    """Seinäjoki gives no goal forecast, only a 1/2/3 per metric: the diff follows the worst metric."""
+    one, two, three = (ss.get_schema("seinajoki").forecast(w) for w in ("1", "2", "3"))
+    metrics = [ss.Metric("a", target="10", value="12", status=one), ss.Metric("b", target="5", status=two)]
+    goal = ss.Goal("tavoite", "Palvelut saatavilla", ss.YearSpan(2024, 2024), metrics=metrics)
+    node = ss.Node("valinta", "valinta", "Elinvoimainen Seinäjoki", goals=[goal])
+    old = ss.Report(ss.Organisation("Seinäjoki", "Kaupunginvaltuusto"), ss.Period(2024, annual=True), [node])
+    old = attrs.evolve(old, schema="seinajoki")
+    worse = [attrs.evolve(metrics[0], status=three), metrics[1]]
+    new = attrs.evolve(old, period=ss.Period(2025, annual=True)).replace_goal("tavoite", metrics=worse)
+    (change,) = ss.diff(old, new).goals
+    assert (change.forecast.old.word, change.forecast.new.word) == ("2", "3")
+    assert change.forecast.trend is ss.Trend.WORSENED
+    assert [g.goal.id for g in ss.diff(old, new).worsened] == ["tavoite"]
+    assert ss.diff(old, new).transitions()["partly"]["not_achieved"] == 1
+    assert [i.code for i in ss.check_rounds(old, new)] == ["R301"]  # worse, and the text stayed

@@ -639,6 +639,29 @@ def _text_change(old: str | None, new: str | None) -> TextChange | None:
     return TextChange(old, new)
 
 
+def goal_status(goal: Goal) -> Forecast | None:
+    """A goal's forecast; for a city that gives status per metric, its worst metric's status.
+
+    Seinäjoki marks each metric 1, 2 or 3 and gives the goal none; a diff then follows the
+    goal at its worst metric, as :func:`~strategiaseuranta.goal_level` counts it.
+
+    Example:
+        >>> from strategiaseuranta import Forecast, ForecastLevel, Goal, Metric, YearSpan
+        >>> metrics = [Metric("a", status=Forecast("1", ForecastLevel.ACHIEVED)),
+        ...            Metric("b", status=Forecast("2", ForecastLevel.PARTLY))]
+        >>> goal_status(Goal("g", "G", YearSpan(2024, 2024), metrics=metrics)).word
+        '2'
+    """
+    if goal.forecast is not None:
+        return goal.forecast
+    statuses = [m.status for m in goal.metrics if m.status is not None]
+    placed = [s for s in statuses if s.level is not None]
+    assessed = [s for s in placed if s.level is not None and s.level.assessed]
+    if assessed:
+        return min(assessed, key=lambda s: s.level.rank if s.level else 0)
+    return placed[0] if placed else (statuses[0] if statuses else None)
+
+
 def _trend(old: Forecast | None, new: Forecast | None) -> Trend:
     direction = ForecastLevel.compare(old.level if old else None, new.level if new else None)
     if direction is None:
@@ -702,10 +725,11 @@ def _compare(match: Match, old: _Place, new: _Place, later: bool) -> GoalChange:
         moved = old.path
     realisation = _text_change(a.realisation, b.realisation)
     stale = later and realisation is None and bool(b.realisation and b.realisation.strip())
+    before, after = goal_status(a), goal_status(b)
     return GoalChange(
         goal=new.ref(),
         match=match,
-        forecast=ForecastChange(a.forecast, b.forecast, _trend(a.forecast, b.forecast)),
+        forecast=ForecastChange(before, after, _trend(before, after)),
         old_title=a.title if a.title != b.title else None,
         moved_from=moved,
         realisation=realisation,
