@@ -386,36 +386,47 @@ _METRICS_OF: Final = operator.attrgetter("metrics")
 class _Encoder:
     """Model → ``Struct`` tree; years spelled once per distinct object (loaded reports share them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, schema: Schema) -> None:
         self.years: dict[int, _YearsOut] = {}
         self.ids: list[str] = []
+        self.schema = schema
+        self.levels = {level.key for level in schema.levels}
 
-    def node(self, node: Node) -> _NodeOut:
-        years, ids = self.years, self.ids
+    def node(self, node: Node, depth: int = 1) -> _NodeOut:
+        if depth > MAX_NESTING or node.level not in self.levels:
+            raise _Unwritable
+        ids = self.ids
         ids.append(node.id)
-        ids += map(_ID_OF, node.goals)  # ids gathered in C, checked at the end
-        ids += map(_ID_OF, chain.from_iterable(map(_METRICS_OF, node.goals)))
-        goals = []
-        for goal in node.goals:  # the hot loop of a dump: no calls it can do without
-            status, span = goal.status, goal.years
-            spelled = years.get(id(span))
-            if spelled is None:
-                spelled = years[id(span)] = _YearsOut(span.start, span.end)
-            goals.append(
-                _GoalOut(
-                    goal.id,
-                    goal.title,
-                    spelled,
-                    goal.binding,
-                    goal.responsible,
-                    goal.metrics,
-                    None if status is None else status.realisation,
-                    None if status is None else status.forecast,
-                    goal.attributes,
+        goals: list[_GoalOut] = []
+        found = node.goals
+        if found:
+            ids += map(_ID_OF, found)  # ids gathered in C, checked at the end
+            ids += map(_ID_OF, chain.from_iterable(map(_METRICS_OF, found)))
+            years, append = self.years, goals.append
+            for goal in found:  # the hot loop of a dump: no calls it can do without
+                status, span = goal.status, goal.years
+                spelled = years.get(id(span))
+                if spelled is None:
+                    spelled = years[id(span)] = _YearsOut(span.start, span.end)
+                append(
+                    _GoalOut(
+                        goal.id,
+                        goal.title,
+                        spelled,
+                        goal.binding,
+                        goal.responsible,
+                        goal.metrics,
+                        None if status is None else status.realisation,
+                        None if status is None else status.forecast,
+                        goal.attributes,
+                    )
                 )
-            )
-        children = [self.node(c) for c in node.children]
+        children = [self.node(c, depth + 1) for c in node.children] if node.children else []
         return _NodeOut(node.id, node.level, node.title, node.text, goals, children)
+
+
+class _Unwritable(Exception):  # noqa: N818 - a signal: check_writable then says what is wrong
+    """A level the schema lacks, or nesting too deep: found while encoding."""
 
 
 def _check_ids(ids: list[str]) -> None:
@@ -447,8 +458,13 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
         >>> encode(ss.load("examples/joensuu/2025-07.yaml"))[:39]
         b'{"format_version":1,"schema":"joensuu",'
     """
-    check_writable(report, get_schema(report.schema))
-    p, encoder = report.period, _Encoder()
+    schema = get_schema(report.schema)
+    p, encoder = report.period, _Encoder(schema)
+    try:
+        nodes = [encoder.node(n) for n in report.nodes]
+    except _Unwritable:
+        check_writable(report, schema)  # raises the WriteError that names the problem
+        raise  # pragma: no cover - check_writable always raises here
     out = _ReportOut(
         FORMAT_VERSION,
         report.schema,
@@ -456,7 +472,7 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
         report.organisation.body,
         _PeriodOut(p.year, p.start_month, p.end_month, p.annual),
         report.title,
-        [encoder.node(n) for n in report.nodes],
+        nodes,
     )
     _check_ids(encoder.ids)
     try:

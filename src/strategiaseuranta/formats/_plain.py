@@ -746,17 +746,21 @@ def check_writable(report: Report, schema: Schema) -> None:
         WriteError: Naming the problem; nothing has been written.
     """
     known = {level.key for level in schema.levels}
-    for trail, node in report.iter_nodes():
+    stack = [(node, 1, node.title) for node in report.nodes]  # (entry, depth, its top entry's title)
+    while stack:
+        node, depth, top = stack.pop()
         if node.level not in known:
             raise WriteError(
                 f"cannot write level {node.level!r}: schema {schema.name!r} has only "
                 f"{', '.join(sorted(known))}; the file could not be read back"
             )
-        if len(trail) >= MAX_NESTING:
+        if depth > MAX_NESTING:
             raise WriteError(
                 f"cannot write hierarchy entries nested deeper than {MAX_NESTING} levels "
-                f"(under {trail[0].title!r}); the file could not be read back"
+                f"(under {top!r}); the file could not be read back"
             )
+        if node.children:
+            stack += [(child, depth + 1, top) for child in node.children]
 
 
 def check_contents(report: Report) -> None:
