@@ -706,7 +706,7 @@ def case_scaling(cfg: Config, data: Data, log: Log) -> list[Result]:
         data.forget()
         log(f"scaling at {n:,} goals")
         measure("load_yaml", n, lambda p=yaml_path: _load_text(ss_yaml.loads_report, p))
-        measure("load_json", n, lambda p=json_path: _load_text(ss_json.loads_report, p))
+        measure("load_json", n, lambda p=json_path: ss_json.loads_report(p.read_bytes(), str(p)))
         report = _load_text(ss_yaml.loads_report, yaml_path)
         measure("validate", n, lambda r=report: ss.validate(r))
         del report
