@@ -54,12 +54,15 @@ _CELL = "text-align:left;vertical-align:top;padding:2px 8px;border-bottom:1px so
 
 
 def shorten(text: str, width: int = 60) -> str:
-    """Text cut to ``width`` characters with an ellipsis.
+    """Text on one line (runs of whitespace as one space), cut to ``width`` characters with an ellipsis.
 
     Example:
         >>> shorten("Testaamme uusia digitaalisia vaihtoehtoja osallistua", 20)
         'Testaamme uusia dig…'
+        >>> shorten("Hyvinvointi-\\nlautakunta")
+        'Hyvinvointi- lautakunta'
     """
+    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

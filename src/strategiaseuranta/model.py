@@ -239,7 +239,7 @@ class Goal:
         """
         from strategiaseuranta._notebook import shorten  # noqa: PLC0415
 
-        forecast = self.forecast.word if self.forecast else "no forecast"
+        forecast = shorten(self.forecast.word, 30) if self.forecast else "no forecast"
         metrics = f"{len(self.metrics)} metric{'' if len(self.metrics) == 1 else 's'}"
         return f"<Goal {self.id} {shorten(self.title, 50)!r} {forecast}, {metrics}>"
 
@@ -363,9 +363,11 @@ class Report:
              · Hyvinvoinnin ja osallisuuden edistämisen lautakunta
              · tammi–heinäkuu 2025: 7 goals>
         """
+        from strategiaseuranta._notebook import shorten  # noqa: PLC0415
+
         org, count = self.organisation, len(self.goals)
         goals = f"{count} goal{'' if count == 1 else 's'}"
-        return f"<Report {org.municipality} · {org.body} · {self.period}: {goals}>"
+        return f"<Report {shorten(org.municipality, 40)} · {shorten(org.body, 60)} · {self.period}: {goals}>"
 
     def _repr_html_(self) -> str:
         """Jupyter's view: counts per level in the schema's colours, and the goals as a table."""

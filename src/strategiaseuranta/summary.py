@@ -156,7 +156,9 @@ def _groups(report: Report, by: Grouping) -> list[tuple[str | None, Goal]]:
     if by == "branch":
         return [(trail[0].title if trail else None, goal) for trail, goal in report.walk()]
     if by == "responsible":
-        return [(party, goal) for goal in report.goals for party in (goal.responsible or (None,))]
+        # a party listed twice (a pasted table) still counts the goal once
+        parties = dict.fromkeys
+        return [(party, goal) for goal in report.goals for party in parties(goal.responsible or (None,))]
     from strategiaseuranta.registry import get_schema  # noqa: PLC0415
 
     keys = {level.key for level in get_schema(report.schema).levels}
