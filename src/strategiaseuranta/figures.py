@@ -274,7 +274,12 @@ def _row_major(items: list[Any], columns: int) -> list[Any]:
 def _axes(ax: Axes | Sequence[Axes] | None, count: int) -> list[Axes] | None:
     if ax is None:
         return None
-    listed = list(ax) if isinstance(ax, Sequence) else [ax]
+    if isinstance(ax, Sequence):
+        listed = list(ax)
+    elif hasattr(ax, "flat"):  # the numpy array of axes that ``subplots`` returns
+        listed = list(ax.flat)
+    else:
+        listed = [ax]
     if len(listed) != count:
         raise ValueError(f"the figure has {count} panel(s) (one per round); ax gives {len(listed)}")
     return listed

@@ -98,7 +98,13 @@ def to_dataframe(
 def _goal_frame_columns(reports: list[Report]) -> dict[str, list[Any]]:
     columns = goal_columns(reports)
     goals = [goal for report in reports for _, goal in report.walk()]
-    keys = list(dict.fromkeys(key for levels in columns["path_levels"] for key in levels))
+    from strategiaseuranta.registry import get_schema  # noqa: PLC0415
+
+    # every level of the reports' schemas, top first, whether or not a goal sits under it
+    names = dict.fromkeys(r.schema for r in reports)
+    schema_keys = (level.key for name in names for level in get_schema(name).levels)
+    used = (key for levels in columns["path_levels"] for key in levels)  # levels a schema file lacks
+    keys = list(dict.fromkeys([*schema_keys, *used]))
     by_level: dict[str, list[str | None]] = {key: [] for key in keys}
     for titles, levels in zip(columns["path"], columns["path_levels"], strict=True):
         at = dict(zip(levels, titles, strict=True))
