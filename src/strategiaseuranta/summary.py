@@ -135,6 +135,15 @@ def count_forecasts(reports: Report | Iterable[Report], by: Grouping = "branch")
         [('Osallisuus- ja vetovoima', 6), ('Koko kaupungin hallinto,', 1)]
     """
     listed = [reports] if isinstance(reports, Report) else list(reports)
+    if not listed and by not in ("report", "body", "municipality", "responsible", "branch"):
+        from strategiaseuranta.registry import available_schemas, get_schema  # noqa: PLC0415
+
+        keys = {level.key for name in available_schemas() for level in get_schema(name).levels}
+        if by not in keys:  # no report to ask: an unknown name is refused all the same
+            raise ValueError(
+                "count by 'branch', 'responsible', 'body', 'municipality', 'report' or a level key, "
+                f"not {by!r}"
+            )
     counts: dict[tuple[str, str, str, str, str | None], Counter[ForecastLevel | None]] = {}
     for report in listed:
         org = report.organisation
