@@ -496,7 +496,8 @@ def _write_counts(
     for axis, panel in zip(axes, counts, strict=True):
         low, high = axis.get_xlim()
         per_unit = axis.bbox.width / (high - low)
-        for container, level, colour in zip(axis.containers, levels, colours, strict=True):
+        ours = axis.containers[len(axis.containers) - len(levels) :]  # bars already there come first
+        for container, level, colour in zip(ours, levels, colours, strict=True):
             ink = _ink(colour)
             for bar, cell in zip(container, panel, strict=True):
                 n = cell.get(level, 0)
