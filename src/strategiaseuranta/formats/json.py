@@ -99,10 +99,14 @@ def _refuse_lone_surrogates(text: str, name: str | None) -> None:
         _lone(waiting, text, name)
 
 
+def _line_column(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of offset ``at`` in ``text``."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
 def _lone(match: re.Match[str], text: str, name: str | None) -> None:
     at = match.start()
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = _line_column(text, at)
     raise fail(
         "L103",
         f"{match.group(0)} is half of a character (a lone surrogate), which no UTF-8 file can hold; "
@@ -140,7 +144,7 @@ def _utf8(text: str, name: str | None) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError as error:  # a lone surrogate, in a str made by a program
         at = error.start
-        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        line, column = _line_column(text, at)
         half = text[at : at + 1].encode("unicode_escape").decode()
         raise fail(
             "L103", f"{half} is half of a character (a lone surrogate), not text", name, line, column
