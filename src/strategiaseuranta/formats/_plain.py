@@ -774,15 +774,15 @@ def check_contents(report: Report) -> None:
     """
     texts: list[str | None] = [report.organisation.municipality, report.organisation.body, report.title]
     for _, node in report.iter_nodes():
-        _check_id(node.id)
+        check_id(node.id)
         texts += (node.title, node.text)
         for goal in node.goals:
-            _check_id(goal.id)
+            check_id(goal.id)
             texts += (goal.title, goal.realisation, goal.forecast.word if goal.forecast else None)
             texts += goal.responsible
             texts += [t for k, v in goal.attributes.items() for t in (k, v) if isinstance(t, str)]
             for metric in goal.metrics:
-                _check_id(metric.id)
+                check_id(metric.id)
                 texts += (metric.name, metric.target, metric.baseline, metric.value)
                 texts.append(metric.status.word if metric.status else None)
     for text in texts:
@@ -798,7 +798,8 @@ def check_contents(report: Report) -> None:
                 ) from None
 
 
-def _check_id(value: str) -> None:
+def check_id(value: str) -> None:
+    """Refuse an id the readers would refuse (L204), with a :class:`WriteError` naming it."""
     if not is_valid_id(value):
         raise WriteError(
             f"cannot write the id {value!r}: use letters a-z, digits and . _ : - (no spaces), "
