@@ -1,10 +1,11 @@
 """The peers the benchmarks compare against.
 
 - :class:`ReportStruct` and friends: ``msgspec.Struct`` classes of the same shape as the
-  library's JSON format (``src/strategiaseuranta/data/report-v1.schema.json``, as
+  library's JSON format (``src/strategiaseuranta/data/report-v2.schema.json``, as
   ``formats.json.to_plain`` writes it): frozen like the model, tuples where the model
-  has tuples, an enum for the forecast level. Their field order is the JSON key order,
-  so ``msgspec.json.encode`` writes the same document as the library (compactly).
+  has tuples, an enum for the forecast level. Their field order is the JSON key order
+  (the report's keys in the documented order, every record's in alphabetical order), so
+  ``msgspec.json.encode`` writes the same document as the library (compactly).
 - :func:`keyed_equality`: the least a diff of two rounds has to do: key the goals of
   both rounds by id, then compare each pair of goals with ``==`` on plain data.
 - :func:`deepdiff_keyed`: DeepDiff on the same goals keyed by id.
@@ -23,8 +24,10 @@ __all__ = [
     "LevelStruct",
     "MetricStruct",
     "NodeStruct",
+    "OrganisationStruct",
     "PeriodStruct",
     "ReportStruct",
+    "StatusStruct",
     "YearsStruct",
     "deepdiff_keyed",
     "goals_by_id",
@@ -43,60 +46,68 @@ class LevelStruct(enum.Enum):
 
 
 class ForecastStruct(msgspec.Struct, frozen=True):
+    level: LevelStruct | None
     word: str
-    level: LevelStruct | None = None
 
 
 class MetricStruct(msgspec.Struct, frozen=True):
+    baseline: str | None
     id: str
-    name: str | None = None
-    target: str | None = None
-    baseline: str | None = None
-    value: str | None = None
-    status: ForecastStruct | None = None
+    name: str | None
+    status: ForecastStruct | None
+    target: str | None
+    value: str | None
+
+
+class StatusStruct(msgspec.Struct, frozen=True):
+    forecast: ForecastStruct | None
+    realisation: str | None
 
 
 class YearsStruct(msgspec.Struct, frozen=True):
-    start: int
     end: int
+    start: int
 
 
 class GoalStruct(msgspec.Struct, frozen=True):
+    attributes: dict[str, str | int | float | bool | None]
+    binding: bool
     id: str
+    metrics: tuple[MetricStruct, ...]
+    responsible: tuple[str, ...]
+    status: StatusStruct | None
     title: str
     years: YearsStruct
-    binding: bool = False
-    responsible: tuple[str, ...] = ()
-    metrics: tuple[MetricStruct, ...] = ()
-    realisation: str | None = None
-    forecast: ForecastStruct | None = None
-    attributes: dict[str, str | int | float | bool | None] = msgspec.field(default_factory=dict)
 
 
 class NodeStruct(msgspec.Struct, frozen=True):
+    children: tuple[NodeStruct, ...]
+    goals: tuple[GoalStruct, ...]
     id: str
     level: str
+    text: str | None
     title: str
-    text: str | None = None
-    goals: tuple[GoalStruct, ...] = ()
-    children: tuple[NodeStruct, ...] = ()
+
+
+class OrganisationStruct(msgspec.Struct, frozen=True):
+    body: str
+    municipality: str
 
 
 class PeriodStruct(msgspec.Struct, frozen=True):
+    annual: bool
+    end_month: int
+    start_month: int
     year: int
-    start_month: int = 1
-    end_month: int = 12
-    annual: bool = False
 
 
 class ReportStruct(msgspec.Struct, frozen=True):
     format_version: int
     schema: str
-    municipality: str
-    body: str
+    organisation: OrganisationStruct
     period: PeriodStruct
-    title: str | None = None
-    nodes: tuple[NodeStruct, ...] = ()
+    title: str | None
+    nodes: tuple[NodeStruct, ...]
 
 
 def decoder() -> msgspec.json.Decoder[ReportStruct]:

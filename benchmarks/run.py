@@ -34,6 +34,7 @@ from ruamel.yaml import YAML
 import strategiaseuranta as ss
 from strategiaseuranta.formats import json as ss_json
 from strategiaseuranta.formats import yaml as ss_yaml
+from strategiaseuranta.formats._plain import JSON_FORMAT_VERSION
 
 try:
     import deepdiff  # noqa: F401 - used by peers; checked here to name the extra
@@ -173,9 +174,8 @@ def alternate(fns: dict[str, Callable[[], object]], runs: int, *, warmup: int = 
 
     Each round runs every function once, the order rotating from round to round so that
     none always runs first. ``gc.collect()`` precedes each timing; a result is dropped
-    after its timing stops, so freeing it is timed for nobody. What the harness holds
-    (inputs of every side, generated reports) is frozen out of the collector's sight
-    (:func:`_quiet_heap`), so no side pays for traversing another side's data.
+    after its timing stops, so freeing it is timed for nobody. See :func:`_quiet_heap`
+    for what the harness itself holds.
     """
     names = list(fns)
     for _ in range(warmup):
@@ -195,20 +195,39 @@ def alternate(fns: dict[str, Callable[[], object]], runs: int, *, warmup: int = 
     return times
 
 
+GC_MODES = ("default", "no-full", "frozen")
+GC_MODE = "default"
+"""``--gc``: how the collector runs during the timings (see :func:`_quiet_heap`)."""
+
+
 @contextlib.contextmanager
 def _quiet_heap() -> Iterator[None]:
-    """``gc.freeze()`` what is alive now, so that collections during a timing traverse only new objects.
+    """A collection before the timings, then the collector as ``--gc`` says.
 
-    Without it, a function that allocates many container objects pays for full collections
-    over everything the harness keeps alive (the other side's input included), which says
-    more about the harness than about the function.
+    - ``default``: as in any program, young and full collections alike. Building many
+      objects costs collection time in real use, and each side pays for what its own
+      objects cause. A full collection walks everything alive, so the cases that load
+      files (where full collections happen) hold nothing big while they time: the
+      generated reports are dropped (:meth:`Data.forget`) and both sides read the file.
+    - ``no-full``: the oldest generation's threshold out of reach, so only young
+      collections run: what building costs without full collections.
+    - ``frozen``: what the harness holds is ``gc.freeze()``-d, as a server does before
+      ``fork``. The library then skips promoting the reports it loads to the oldest
+      generation (it must not undo a program's freeze; ``_lazy.paused_gc``), so the next
+      young collection walks them.
     """
     gc.collect()
-    gc.freeze()
+    threshold = gc.get_threshold()
+    if GC_MODE == "no-full":
+        gc.set_threshold(threshold[0], threshold[1], 1_000_000_000)
+    elif GC_MODE == "frozen":
+        gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if GC_MODE == "frozen":
+            gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 def retained_bytes(make: Callable[[], object]) -> int:
@@ -308,7 +327,9 @@ class Data:
 
     def __init__(self, cfg: Config, log: Log) -> None:
         self.cfg, self.log = cfg, log
-        self.fingerprint = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:10]
+        # the generator's code and the JSON format version: files are remade when either changes
+        made_by = (HERE / "generate.py").read_bytes() + f"json {JSON_FORMAT_VERSION}".encode()
+        self.fingerprint = hashlib.sha256(made_by).hexdigest()[:10]
         self._reports: dict[tuple[str, int], ss.Report] = {}
         self._pairs: dict[tuple[str, int], tuple[ss.Report, ss.Report]] = {}
 
@@ -358,6 +379,8 @@ def case_json_load(cfg: Config, data: Data, schema: str) -> list[Result]:
     structs = decoder.decode(json_path.read_bytes())
     assert len(report.goals) == cfg.n
     assert msgspec.json.decode(msgspec.json.encode(structs)) == json.loads(json_path.read_bytes())
+    del report, structs
+    data.forget()  # hold nothing big while loads are timed: a full collection would walk it
     times = alternate(
         {
             "ours": lambda: ss.load(json_path),
@@ -401,6 +424,7 @@ def case_yaml_load(cfg: Config, data: Data, schema: str) -> list[Result]:
     """Our bulk YAML load into the model vs PyYAML's CSafeLoader parsing the same file alone."""
     yaml_path, _ = data.files(schema, cfg.n)
     assert len(ss.load(yaml_path).goals) == cfg.n
+    data.forget()  # hold nothing big while loads are timed: a full collection would walk it
 
     def ruamel_safe() -> object:
         return YAML(typ="safe", pure=False).load(yaml_path.read_text(encoding="utf-8"))
@@ -768,7 +792,7 @@ def _environment() -> str:
 def render_table(results: list[Result], cfg: Config) -> str:
     title = (
         f"strategiaseuranta benchmarks ({cfg.mode}: cases on {cfg.n:,} goals, median of {cfg.runs} "
-        f"alternating runs, seed {cfg.seed})"
+        f"alternating runs, seed {cfg.seed}, gc {GC_MODE})"
     )
     lines = [
         title,
@@ -866,6 +890,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "(--quick: joensuu); scaling uses the first",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--gc",
+        choices=GC_MODES,
+        default="default",
+        help="the collector during timings: as in any program (default), without full "
+        "collections (no-full), or with the harness's data frozen as a pre-fork server has it (frozen)",
+    )
     parser.add_argument("--data", type=Path, help="keep generated files in this folder and reuse them")
     return parser.parse_args(argv)
 
@@ -958,6 +989,8 @@ def _base(case: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    global GC_MODE  # noqa: PLW0603 - one switch for the timing helpers
+    GC_MODE = args.gc
     log = Log()
     with _data_folder(args.data) as folder:
         cfg = make_config(args, folder)

@@ -92,8 +92,14 @@ def test_show_json_is_the_documented_format(capsys: pytest.CaptureFixture[str]) 
     status, out, _ = run(capsys, "show", str(EXAMPLE), "--format", "json")
     assert status == 0
     data = json.loads(out)
-    assert data["format_version"] == 1
-    assert data["nodes"][0]["goals"][0]["forecast"] == {"word": "Toteutuu", "level": "on_track"}
+    assert data["format_version"] == 2
+    assert data["organisation"] == {
+        "municipality": "Joensuu",
+        "body": "Hyvinvoinnin ja osallisuuden edistämisen lautakunta",
+    }
+    status_ = data["nodes"][0]["goals"][0]["status"]
+    assert status_["forecast"] == {"word": "Toteutuu", "level": "on_track"}
+    assert list(data["nodes"][0]) == ["id", "level", "title", "text", "goals", "children"]
 
 
 def test_show_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -98,7 +98,7 @@ _RANK = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Forecast:
     """A forecast as the city wrote it, with its place on the canonical scale.
 
@@ -115,7 +115,12 @@ class Forecast:
     """
 
     word: str
-    level: ForecastLevel | None = None
+    level: ForecastLevel | None
+
+    def __init__(self, word: str, level: ForecastLevel | None = None) -> None:
+        # Hand-written so that the attrs fields carry no defaults: the JSON decoder then
+        # requires every key (see ``formats/_json_fast.py``).
+        self.__attrs_init__(word, level)
 
     def __str__(self) -> str:
         return self.word

@@ -51,14 +51,6 @@ def _tuple_of_str(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _metrics(value: Iterable[Metric]) -> tuple[Metric, ...]:
-    return tuple(value)
-
-
-def _goals(value: Iterable[Goal]) -> tuple[Goal, ...]:
-    return tuple(value)
-
-
 def _nodes(value: Iterable[Node]) -> tuple[Node, ...]:
     return tuple(value)
 
@@ -131,7 +123,7 @@ class Organisation:
     body: str
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Metric:
     """A metric and its target level, with the value measured in this round.
 
@@ -155,11 +147,22 @@ class Metric:
     """
 
     id: str
-    name: str | None = None
-    target: str | None = None
-    baseline: str | None = None
-    value: str | None = None
-    status: Forecast | None = None
+    name: str | None
+    target: str | None
+    baseline: str | None
+    value: str | None
+    status: Forecast | None
+
+    def __init__(  # noqa: PLR0917 - positional, like the fields
+        self,
+        id: str,
+        name: str | None = None,
+        target: str | None = None,
+        baseline: str | None = None,
+        value: str | None = None,
+        status: Forecast | None = None,
+    ) -> None:
+        self.__attrs_init__(id, name, target, baseline, value, status)
 
     @property
     def label(self) -> str:
@@ -177,7 +180,7 @@ class Metric:
         return parse_quantity(self.value) if self.value else None
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Status:
     """How a goal stands in one reporting round.
 
@@ -190,8 +193,11 @@ class Status:
         'Toteutuu'
     """
 
-    realisation: str | None = None
-    forecast: Forecast | None = None
+    realisation: str | None
+    forecast: Forecast | None
+
+    def __init__(self, realisation: str | None = None, forecast: Forecast | None = None) -> None:
+        self.__attrs_init__(realisation, forecast)
 
     @property
     def empty(self) -> bool:
@@ -199,7 +205,7 @@ class Status:
         return not (self.realisation and self.realisation.strip()) and self.forecast is None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, init=False)
 class Goal:
     """An operational goal (toiminnallinen tavoite) and its status in the round.
 
@@ -222,11 +228,33 @@ class Goal:
     id: str
     title: str
     years: YearSpan
-    responsible: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
-    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_metrics)
-    status: Status | None = attrs.field(default=None, converter=_status)
-    binding: bool = False
-    attributes: Mapping[str, Scalar] = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    responsible: tuple[str, ...]
+    metrics: tuple[Metric, ...]
+    status: Status | None
+    binding: bool
+    attributes: Mapping[str, Scalar] = attrs.field(hash=False)
+
+    def __init__(  # noqa: PLR0917 - positional, like the fields
+        self,
+        id: str,
+        title: str,
+        years: YearSpan,
+        responsible: Iterable[str] | str = (),
+        metrics: Iterable[Metric] = (),
+        status: Status | None = None,
+        binding: bool = False,
+        attributes: Mapping[str, Scalar] | None = None,
+    ) -> None:
+        self.__attrs_init__(
+            id,
+            title,
+            years,
+            _tuple_of_str(responsible),
+            tuple(metrics),
+            _status(status),
+            binding,
+            _frozen_mapping(attributes),
+        )
 
     def __repr__(self) -> str:
         """Short: the id, the title cut to 50 characters, the forecast word and the number of metrics.
@@ -277,7 +305,7 @@ class Goal:
         return {m.id: m.value for m in self.metrics if m.value is not None}
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, init=False)
 class Node:
     """One entry of the strategy hierarchy above the operational goals.
 
@@ -293,9 +321,20 @@ class Node:
     id: str
     level: str
     title: str
-    text: str | None = None
-    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_goals)
-    children: tuple[Node, ...] = attrs.field(default=(), converter=_nodes)
+    text: str | None
+    goals: tuple[Goal, ...]
+    children: tuple[Node, ...]
+
+    def __init__(  # noqa: PLR0917 - positional, like the fields
+        self,
+        id: str,
+        level: str,
+        title: str,
+        text: str | None = None,
+        goals: Iterable[Goal] = (),
+        children: Iterable[Node] = (),
+    ) -> None:
+        self.__attrs_init__(id, level, title, text, tuple(goals), tuple(children))
 
     def __repr__(self) -> str:
         """Short: the level, the title, and how many goals and entries are under it.

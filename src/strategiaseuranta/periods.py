@@ -276,14 +276,6 @@ def _validate_annual(instance: Period, attribute: attrs.Attribute[Any], value: o
         raise ValueError(msg)
 
 
-def _validate_span_end(instance: YearSpan, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Attrs validator: an ``int`` year within ``start``..2200."""
-    year = _check_year(attribute.name, value)
-    if year < instance.start:
-        msg = f"{attribute.name} ({year}) must not be before start ({instance.start})"
-        raise ValueError(msg)
-
-
 class _PeriodSyntaxError(ValueError):
     """Internal: the reason one form of :meth:`Period.parse` input is invalid."""
 
@@ -559,7 +551,7 @@ def _named_months(first: str, last: str | None) -> tuple[int, int]:
     raise _PeriodSyntaxError(msg)
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, init=False)
 class YearSpan:
     """The year, or span of years, an operational goal is set for.
 
@@ -580,8 +572,18 @@ class YearSpan:
         ValueError: end (2025) must not be before start (2026)
     """
 
-    start: int = attrs.field(validator=_validate_year)
-    end: int = attrs.field(validator=_validate_span_end)
+    start: int
+    end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        # The checks live here rather than in attrs validators, so that the JSON decoder,
+        # which makes spans without calling this, checks each distinct span once itself.
+        _check_year("start", start)
+        year = _check_year("end", end)
+        if year < start:
+            msg = f"end ({year}) must not be before start ({start})"
+            raise ValueError(msg)
+        self.__attrs_init__(start, end)
 
     @classmethod
     def parse(cls, text: str | int) -> YearSpan:

@@ -2,9 +2,12 @@
 
 Both file formats share one structure and differ in key names and in how a
 few values are spelled (a period as text or as an object, a forecast as a
-word or as ``{word, level}``). One reader walks the plain data in document
-order, collects every problem as an :class:`~strategiaseuranta.Issue` with a
-pointer into the data, and builds the frozen model. One writer goes back.
+word or as ``{word, level}``). JSON version 2 nests as the model does: the
+municipality and body in ``organisation``, a goal's realisation and forecast in
+``status``; YAML and JSON version 1 keep them flat. One reader walks the plain
+data in document order, collects every problem as an
+:class:`~strategiaseuranta.Issue` with a pointer into the data, and builds the
+frozen model. One writer goes back.
 """
 
 from __future__ import annotations
@@ -34,7 +37,12 @@ else:
     difflib = lazy_import("difflib")
 
 FORMAT_VERSION: Final = 1
-"""The version of the file format this library reads and writes."""
+"""The version of the YAML format this library reads and writes."""
+
+JSON_FORMAT_VERSION: Final = 2
+"""The version of the JSON format this library writes (it reads 1 and 2)."""
+
+JSON_VERSIONS: Final = (1, 2)
 
 DEFAULT_SCHEMA: Final = "joensuu"
 
@@ -71,6 +79,14 @@ _KEYS: dict[str, dict[str, tuple[str, str]]] = {
         "forecast": ("ennuste", "forecast"),
         "attributes": ("lisätiedot", "attributes"),
     },
+    "organisation": {  # JSON 2
+        "municipality": ("kunta", "municipality"),
+        "body": ("toimielin", "body"),
+    },
+    "status": {  # JSON 2
+        "realisation": ("toteuma", "realisation"),
+        "forecast": ("ennuste", "forecast"),
+    },
     "metric": {
         "id": ("id", "id"),
         "name": ("mittari", "name"),
@@ -84,7 +100,21 @@ _KEYS: dict[str, dict[str, tuple[str, str]]] = {
 _FORECAST_KEYS = {True: ("sana", "taso"), False: ("word", "level")}
 """Keys of the spelled-out forecast form, by dialect (Finnish or not)."""
 
-_KIND_NAMES = {"report": "report", "node": "hierarchy entry", "goal": "goal", "metric": "metric"}
+_KIND_NAMES = {
+    "report": "report",
+    "node": "hierarchy entry",
+    "goal": "goal",
+    "metric": "metric",
+    "organisation": "organisation",
+    "status": "status",
+}
+
+_NESTED: Final = {
+    "report": ("version", "schema", "organisation", "period", "title", "nodes"),
+    "goal": ("id", "title", "years", "responsible", "metrics", "status", "binding", "attributes"),
+}
+"""The fields of the records JSON 2 nests differently: ``organisation`` and a goal's
+``status`` are records of their own (keys of JSON 2 only, with no YAML spelling)."""
 
 
 @attrs.frozen
@@ -93,19 +123,28 @@ class Dialect:
 
     name: str
     finnish: bool
+    version: int
+    nested: bool = False
+    """Whether the organisation and a goal's status are records of their own (JSON 2)."""
 
     def key(self, kind: str, field: str) -> str:
         """The file key of a model field."""
-        fi, en = _KEYS[kind][field]
+        spellings = _KEYS[kind]
+        if field not in spellings and field in _NESTED.get(kind, ()):
+            return field  # a record JSON 2 nests: "organisation", "status"
+        fi, en = spellings[field]
         return fi if self.finnish else en
 
     def keys(self, kind: str) -> dict[str, str]:
         """File key → model field, for one kind of record."""
-        return {self.key(kind, f): f for f in _KEYS[kind]}
+        fields = _NESTED[kind] if self.nested and kind in _NESTED else tuple(_KEYS[kind])
+        return {self.key(kind, f): f for f in fields}
 
 
-YAML_DIALECT: Final = Dialect("yaml", finnish=True)
-JSON_DIALECT: Final = Dialect("json", finnish=False)
+YAML_DIALECT: Final = Dialect("yaml", finnish=True, version=FORMAT_VERSION)
+JSON_DIALECT: Final = Dialect("json", finnish=False, version=JSON_FORMAT_VERSION, nested=True)
+JSON_V1_DIALECT: Final = Dialect("json", finnish=False, version=1)
+"""JSON 1, read from older files; the table readers also build their plain data in it."""
 
 
 def dialect_of(report: Report) -> Dialect:
@@ -120,7 +159,7 @@ def build_report(data: Any, dialect: Dialect, name: str | None, text: str | None
         LoadError: With every problem found.
     """
     try:
-        with paused_gc():
+        with paused_gc(keep=True):
             return Reader(dialect, name).read(data)
     except LoadError as error:
         issues = list(error.issues)
@@ -214,22 +253,26 @@ class Reader:
         if top is None:
             return None
         d = self.dialect
-        self.check_keys(top, d.keys("report"), "report", ())
         vkey = d.key("report", "version")
+        versions = (FORMAT_VERSION,) if d.finnish else JSON_VERSIONS
         if vkey not in top:
             self.problem(
                 "L203",
-                f"no {vkey!r}: the first line should be '{vkey}: {FORMAT_VERSION}'"
+                f"no {vkey!r}: the first line should be '{vkey}: {d.version}'"
                 if d.finnish
-                else f'no "{vkey}": add "{vkey}": {FORMAT_VERSION}',
+                else f'no "{vkey}": add "{vkey}": {d.version}',
                 (),
             )
-        elif str(top[vkey]) != str(FORMAT_VERSION):
+        elif str(top[vkey]) not in {str(v) for v in versions}:
             self.problem(
                 "L206",
-                f"format version {top[vkey]!r} is not supported; this library reads {FORMAT_VERSION}",
+                f"format version {top[vkey]!r} is not supported; this library reads "
+                f"{' and '.join(str(v) for v in versions)}",
                 (vkey,),
             )
+        elif not d.finnish and str(top[vkey]) == "1":
+            self.dialect = d = JSON_V1_DIALECT
+        self.check_keys(top, d.keys("report"), "report", ())
         schema_name = self.text(top, "report", "schema", ()) or DEFAULT_SCHEMA
         if (
             schema_name.endswith((".yaml", ".yml"))
@@ -243,8 +286,7 @@ class Reader:
         except SchemaError as error:
             self.problem("L205", str(error), (d.key("report", "schema"),))
             return None
-        municipality = self.text(top, "report", "municipality", (), required=True)
-        body = self.text(top, "report", "body", (), required=True)
+        municipality, body = self._organisation(top)
         self.period = self._period(top)
         title = self.text(top, "report", "title", ())
         nkey = d.key("report", "nodes")
@@ -260,6 +302,23 @@ class Reader:
             title=title,
             source=Source(self.file, d.name),
         )
+
+    def _organisation(self, top: Mapping[str, Any]) -> tuple[str | None, str | None]:
+        """The municipality and the body: keys of the report, or of its ``organisation`` (JSON 2)."""
+        if not self.dialect.nested:
+            municipality = self.text(top, "report", "municipality", (), required=True)
+            return municipality, self.text(top, "report", "body", (), required=True)
+        key = self.dialect.key("report", "organisation")
+        if top.get(key) is None:
+            if ((), key) not in self.suggested:  # else a misspelling says it already
+                self.problem("L203", f"the report has no {key!r} (municipality and body)", ())
+            return None, None
+        org = self.mapping(top[key], "organisation", (key,))
+        if org is None:
+            return None, None
+        self.check_keys(org, self.dialect.keys("organisation"), "organisation", (key,))
+        municipality = self.text(org, "organisation", "municipality", (key,), required=True)
+        return municipality, self.text(org, "organisation", "body", (key,), required=True)
 
     def _list(self, data: Mapping[str, Any], key: str, pointer: Pointer, kind: str) -> list[Any]:
         if key not in data or data[key] is None:
@@ -414,8 +473,7 @@ class Reader:
             for i, item in enumerate(self._list(goal, mkey, pointer, "goal"))
             if (m := self._metric(item, (*pointer, mkey, i), metric_ids)) is not None
         ]
-        realisation = self.text(goal, "goal", "realisation", pointer)
-        forecast = self._forecast(goal, "goal", "forecast", pointer)
+        realisation, forecast = self._status(goal, pointer)
         attributes = self._attributes(goal, pointer)
         if years is None and self.period is not None:
             years = YearSpan.single(self.period.year)
@@ -431,6 +489,24 @@ class Reader:
             status,
             binding,
             attributes,
+        )
+
+    def _status(self, goal: Mapping[str, Any], pointer: Pointer) -> tuple[str | None, Forecast | None]:
+        """The realisation and forecast: keys of the goal, or of its ``status`` (JSON 2)."""
+        if not self.dialect.nested:
+            return self.text(goal, "goal", "realisation", pointer), self._forecast(
+                goal, "goal", "forecast", pointer
+            )
+        key = self.dialect.key("goal", "status")
+        if goal.get(key) is None:
+            return None, None
+        where = (*pointer, key)
+        status = self.mapping(goal[key], "status", where)
+        if status is None:
+            return None, None
+        self.check_keys(status, self.dialect.keys("status"), "status", where)
+        return self.text(status, "status", "realisation", where), self._forecast(
+            status, "status", "forecast", where
         )
 
     def _years(self, goal: Mapping[str, Any], pointer: Pointer) -> YearSpan | None:
@@ -623,9 +699,12 @@ class Writer:
     def report_fields(self) -> dict[str, Any]:
         """Model field → plain value, for the report's own fields (not the nodes)."""
         r, d = self.report, self.dialect
-        out: dict[str, Any] = {"version": FORMAT_VERSION, "schema": r.schema}
-        out["municipality"] = r.organisation.municipality
-        out["body"] = r.organisation.body
+        out: dict[str, Any] = {"version": d.version, "schema": r.schema}
+        if d.nested:
+            out["organisation"] = {"municipality": r.organisation.municipality, "body": r.organisation.body}
+        else:
+            out["municipality"] = r.organisation.municipality
+            out["body"] = r.organisation.body
         out["period"] = r.period.render("fi") if d.finnish else attrs.asdict(r.period)
         if r.title is not None or not d.finnish:
             out["title"] = r.title
@@ -674,6 +753,8 @@ class Writer:
 
     def goal_fields(self, goal: Goal) -> dict[str, Any]:
         """Model field → plain value for a goal (ids advance)."""
+        if self.dialect.nested:
+            return self._nested_goal(goal)
         fi = self.dialect.finnish
         derived = self.goal_ids.next(goal.title) if fi else None
         out: dict[str, Any] = {}
@@ -707,6 +788,26 @@ class Writer:
         if goal.attributes or not fi:
             out["attributes"] = dict(goal.attributes)
         return out
+
+    def _nested_goal(self, goal: Goal) -> dict[str, Any]:
+        """A goal of JSON 2: every field, in the model's order."""
+        status = goal.status
+        ids = IdSequence()
+        return {
+            "id": goal.id,
+            "title": goal.title,
+            "years": {"start": goal.years.start, "end": goal.years.end},
+            "responsible": list(goal.responsible),
+            "metrics": [self.metric(m, ids) for m in goal.metrics],
+            "status": None
+            if status is None
+            else {
+                "realisation": status.realisation,
+                "forecast": None if status.forecast is None else self.forecast(status.forecast),
+            },
+            "binding": goal.binding,
+            "attributes": dict(goal.attributes),
+        }
 
     def forecast(self, forecast: Forecast) -> Any:
         """A forecast: the word (YAML) or ``{word, level}`` (JSON).

@@ -28,7 +28,7 @@ import attrs
 
 from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.forecast import Forecast
-from strategiaseuranta.formats._plain import FORMAT_VERSION, JSON_DIALECT, Reader
+from strategiaseuranta.formats._plain import JSON_V1_DIALECT, Reader
 from strategiaseuranta.ids import IdSequence
 from strategiaseuranta.issues import Issue, Location
 from strategiaseuranta.model import Goal, Metric, Node, Report, Source
@@ -788,7 +788,7 @@ class _Builder:
     def finish(self, fmt: str) -> Report:
         report = self.report
         plain = {
-            "format_version": FORMAT_VERSION,
+            "format_version": JSON_V1_DIALECT.version,
             "schema": self.schema.name,
             "municipality": report.get("municipality"),
             "body": report.get("body"),
@@ -808,7 +808,7 @@ class _Builder:
                 self.problem("L203", f"no value in column {label!r}", self.first_row + 1, None)
         for top, (row, col) in self.report_cells.items():
             self.cells[({"report_title": "title"}.get(top, top),)] = (row, col)
-        reader = Reader(JSON_DIALECT, self.where.file)
+        reader = Reader(JSON_V1_DIALECT, self.where.file)
         try:
             built = reader.read(plain)
         except LoadError as error:

@@ -1,7 +1,10 @@
 """The JSON format: English keys, every field written, for machines.
 
-The structure is documented by a JSON Schema shipped in the package
-(``strategiaseuranta/data/report-v1.schema.json``).
+Version 2 (written since 0.1; see the changelog) mirrors the model record for record:
+the municipality and body sit in ``organisation`` and a goal's realisation and forecast
+in ``status``. Version 1 files (flat) are still read. Both are documented by JSON
+Schemas shipped in the package (``strategiaseuranta/data/report-v2.schema.json`` and
+``report-v1.schema.json``).
 
 Files are read and written by msgspec in C (``_json_fast.py``). A file the fast path
 does not take exactly as written (a key left out, a duplicate key, a number where text
@@ -131,7 +134,7 @@ def loads_report(text: str | bytes, name: str | None = None) -> Report:
     """
     from strategiaseuranta.formats import _json_fast  # noqa: PLC0415 - msgspec on first use
 
-    with paused_gc():
+    with paused_gc(keep=True):
         report = _json_fast.load(text if isinstance(text, bytes) else _utf8(text, name), name)
     if report is not None:
         return report
@@ -167,8 +170,8 @@ def to_plain(report: Report) -> dict[str, Any]:
     Example:
         >>> import strategiaseuranta as ss
         >>> data = to_plain(ss.load("examples/joensuu/2025-07.yaml"))
-        >>> data["format_version"], data["period"]
-        (1, {'year': 2025, 'start_month': 1, 'end_month': 7, 'annual': False})
+        >>> data["format_version"], data["organisation"]["municipality"], data["period"]
+        (2, 'Joensuu', {'year': 2025, 'start_month': 1, 'end_month': 7, 'annual': False})
     """
     with paused_gc():
         return Writer(JSON_DIALECT, report).plain()
@@ -179,8 +182,10 @@ def encode_report(report: Report, *, indent: int | None = None) -> bytes:
 
     The files :func:`dump_report` writes end with a newline after this.
 
-    The report, hierarchy entries, goals, years and the period keep the documented key
-    order; metrics and forecasts have their keys in alphabetical order.
+    The report's own keys come in the documented order (``format_version``, ``schema``,
+    ``organisation``, ``period``, ``title``, ``nodes``); every record below it (the
+    organisation, period, entries, goals, years, statuses, metrics and forecasts) has its
+    keys in alphabetical order, as msgspec encodes the model's records.
 
     Raises:
         WriteError: What a reader would refuse: a level the report's schema lacks, nesting
@@ -189,7 +194,7 @@ def encode_report(report: Report, *, indent: int | None = None) -> bytes:
     Example:
         >>> import strategiaseuranta as ss
         >>> encode_report(ss.load("examples/joensuu/2025-07.yaml"))[:40]
-        b'{"format_version":1,"schema":"joensuu","'
+        b'{"format_version":2,"schema":"joensuu","'
     """
     from strategiaseuranta.formats import _json_fast  # noqa: PLC0415 - msgspec on first use
 
@@ -203,7 +208,7 @@ def dumps_report(report: Report, *, indent: int | None = None) -> str:
         >>> import strategiaseuranta as ss
         >>> print(dumps_report(ss.load("examples/joensuu/2025-07.yaml"), indent=2)[:47])
         {
-          "format_version": 1,
+          "format_version": 2,
           "schema": "joensuu",
     """
     return encode_report(report, indent=indent).decode("utf-8")
@@ -217,7 +222,7 @@ def dump_report(report: Report, path: str | os.PathLike[str], *, indent: int | N
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "kierros.json"
         >>> dump_report(ss.load("examples/joensuu/2025-07.yaml"), out, indent=2)
         >>> out.read_text(encoding="utf-8").splitlines()[1]
-        '  "format_version": 1,'
+        '  "format_version": 2,'
     """
     data = encode_report(report, indent=indent)
 
