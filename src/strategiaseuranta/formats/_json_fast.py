@@ -507,6 +507,9 @@ def _goal_texts(
 
 _ID_OF: Final = operator.attrgetter("id")
 _METRICS_OF: Final = operator.attrgetter("metrics")
+_GOALS_OF: Final = operator.attrgetter("goals")
+_CHILDREN_OF: Final = operator.attrgetter("children")
+_LEVEL_OF: Final = operator.attrgetter("level")
 
 
 class _ReportOut(msgspec.Struct, gc=False):
@@ -525,18 +528,25 @@ class _Unwritable(Exception):  # noqa: N818 - a signal: check_writable then says
     """A level the schema lacks, or nesting too deep."""
 
 
-def _gather(nodes: tuple[Node, ...], levels: set[str], ids: list[str], depth: int = 1) -> None:
-    """The ids of the entries, goals and metrics (in C, per entry); levels and depth checked."""
-    for node in nodes:
-        if depth > MAX_NESTING or node.level not in levels:
+def _gather(nodes: tuple[Node, ...], levels: set[str]) -> list[str]:
+    """The ids of the entries, goals and metrics, gathered in C one level of entries at a time.
+
+    Raises:
+        _Unwritable: A level the schema lacks, or entries nested deeper than 50.
+    """
+    ids: list[str] = []
+    depth = 0
+    found: list[Node] | tuple[Node, ...] = nodes
+    while found:
+        depth += 1
+        if depth > MAX_NESTING or not levels.issuperset(map(_LEVEL_OF, found)):
             raise _Unwritable
-        ids.append(node.id)
-        goals = node.goals
-        if goals:
-            ids += map(_ID_OF, goals)
-            ids += map(_ID_OF, chain.from_iterable(map(_METRICS_OF, goals)))
-        if node.children:
-            _gather(node.children, levels, ids, depth + 1)
+        ids += map(_ID_OF, found)
+        goals = list(chain.from_iterable(map(_GOALS_OF, found)))
+        ids += map(_ID_OF, goals)
+        ids += map(_ID_OF, chain.from_iterable(map(_METRICS_OF, goals)))
+        found = list(chain.from_iterable(map(_CHILDREN_OF, found)))
+    return ids
 
 
 def _valid_ids(ids: list[str]) -> bool:
@@ -577,9 +587,8 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
     if indent is not None and indent > 0:
         return msgspec.json.format(_ENCODER.encode(Writer(JSON_DIALECT, report).plain()), indent=indent)
     schema = get_schema(report.schema)
-    ids: list[str] = []
     try:
-        _gather(report.nodes, {level.key for level in schema.levels}, ids)
+        ids = _gather(report.nodes, {level.key for level in schema.levels})
     except _Unwritable:
         check_writable(report, schema)  # raises the WriteError that names the problem
         raise  # pragma: no cover - check_writable always raises here
