@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FrozenDict"]
+__all__ = ["FrozenDict", "Record"]
 
 
 class FrozenDict(dict[str, Any]):
@@ -33,3 +33,33 @@ class FrozenDict(dict[str, Any]):
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(frozenset((k, repr(v)) for k, v in self.items()))
+
+
+class Record:
+    """Base of the model's records, which are final: the file formats write exactly their fields.
+
+    JSON is encoded straight from the records, so a subclass's extra field would be written
+    into files no reader takes. Extra data belongs in a goal's custom fields
+    (``Goal.attributes``, declared by the schema).
+
+    Example:
+        >>> class Entry(Record):
+        ...     pass
+        >>> try:
+        ...     class Mine(Entry):
+        ...         pass
+        ... except TypeError as error:
+        ...     print(str(error).split(":")[0])
+        Entry cannot be subclassed
+    """
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        records = [b for b in cls.__mro__[1:] if b is not Record and issubclass(b, Record)]
+        if records:
+            raise TypeError(
+                f"{records[0].__name__} cannot be subclassed: the file formats write exactly its fields "
+                "(put extra data in a goal's custom fields, Goal.attributes)"
+            )

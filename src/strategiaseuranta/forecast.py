@@ -13,6 +13,8 @@ from typing import Self
 
 import attrs
 
+from strategiaseuranta._frozen import Record
+
 __all__ = ["Forecast", "ForecastLevel"]
 
 
@@ -99,7 +101,7 @@ _RANK = {
 
 
 @attrs.frozen(init=False)
-class Forecast:
+class Forecast(Record):
     """A forecast as the city wrote it, with its place on the canonical scale.
 
     Attributes:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from strategiaseuranta._frozen import FrozenDict
+from strategiaseuranta._frozen import FrozenDict, Record
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Quantity, parse_quantity
@@ -111,7 +111,7 @@ class Source:
 
 
 @attrs.frozen
-class Organisation:
+class Organisation(Record):
     """The municipality and the body (lautakunta, nämnd, board) that reports.
 
     Example:
@@ -124,7 +124,7 @@ class Organisation:
 
 
 @attrs.frozen(init=False)
-class Metric:
+class Metric(Record):
     """A metric and its target level, with the value measured in this round.
 
     The city's texts are kept verbatim; :attr:`target_quantity` and
@@ -181,7 +181,7 @@ class Metric:
 
 
 @attrs.frozen(init=False)
-class Status:
+class Status(Record):
     """How a goal stands in one reporting round.
 
     Attributes:
@@ -206,7 +206,7 @@ class Status:
 
 
 @attrs.frozen(repr=False, init=False)
-class Goal:
+class Goal(Record):
     """An operational goal (toiminnallinen tavoite) and its status in the round.
 
     Attributes:
@@ -306,7 +306,7 @@ class Goal:
 
 
 @attrs.frozen(repr=False, init=False)
-class Node:
+class Node(Record):
     """One entry of the strategy hierarchy above the operational goals.
 
     Attributes:

@@ -30,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from strategiaseuranta._frozen import Record
 from strategiaseuranta._lazy import lazy_compile
 
 __all__ = ["Period", "YearSpan"]
@@ -281,7 +282,7 @@ class _PeriodSyntaxError(ValueError):
 
 
 @attrs.frozen(order=False)
-class Period:
+class Period(Record):
     """A reporting period: months *start_month* to *end_month* of *year*.
 
     Interim rounds are cumulative (``start_month`` is 1 for all the usual
@@ -552,7 +553,7 @@ def _named_months(first: str, last: str | None) -> tuple[int, int]:
 
 
 @attrs.frozen(order=False, init=False)
-class YearSpan:
+class YearSpan(Record):
     """The year, or span of years, an operational goal is set for.
 
     Spans are immutable, hashable and totally ordered by ``(start, end)``.

@@ -352,7 +352,7 @@ class _Checker:
         self.members += members
 
 
-def load(data: bytes, name: str | None) -> Report | None:
+def load(data: bytes | str, name: str | None) -> Report | None:
     """The report in JSON ``data``, or ``None`` when the reader should read it instead.
 
     Example:
@@ -364,6 +364,11 @@ def load(data: bytes, name: str | None) -> Report | None:
         >>> load(b'{"format_version": 1, "format_version": 1}', None) is None
         True
     """
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: the reader says where
+            return None
     try:
         try:
             return _build_v2(_DECODER_V2.decode(data), data, name)
@@ -398,7 +403,7 @@ def _build_v2(raw: _ReportV2, data: bytes, name: str | None) -> Report:
     report = Report(
         raw.organisation, period, raw.nodes, schema=schema.name, title=raw.title, source=Source(name, "json")
     )
-    _check_members(data, checker.members, lambda: _texts_v2(report))
+    _check_members(data, checker.members, lambda: _texts_v2(report, raw.schema))
     return report
 
 
@@ -437,9 +442,9 @@ def _check_members(data: bytes, members: int, texts: Callable[[], list[str]]) ->
         raise _StepAside
 
 
-def _texts_v2(report: Report) -> list[str]:
-    """Every text of a version 2 file (keys of custom fields included)."""
-    out = [report.schema, report.organisation.municipality, report.organisation.body]
+def _texts_v2(report: Report, schema: str) -> list[str]:
+    """Every text of a version 2 file (keys of custom fields included); ``schema`` as written."""
+    out = [schema, report.organisation.municipality, report.organisation.body]
     if report.title is not None:
         out.append(report.title)
     for _, node in report.iter_nodes():
