@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -688,23 +689,29 @@ def test_off_type_attributes_are_refused_by_the_model(attributes: Any) -> None:
         _with_goal(EXAMPLE, attributes=attributes)
 
 
-@pytest.mark.parametrize("case", ["nested 51 deep", "invalid goal id", "empty node id"])
-def test_the_writer_refuses_what_its_reader_would(case: str) -> None:
-    """Hierarchies deeper than 50 and invalid ids would be refused when read back (L108, L204)."""
-    if case == "nested 51 deep":
-        node = Node("x", "painopiste", "X")
-        for _ in range(50):
-            node = Node("x", "painopiste", "X", children=[node])
-        report = Report(EXAMPLE.organisation, EXAMPLE.period, [node])
-    elif case == "invalid goal id":
-        report = _with_goal(EXAMPLE, id="two words")
-    else:
-        report = attrs.evolve(EXAMPLE, nodes=[attrs.evolve(EXAMPLE.nodes[0], id="")])
-    try:
-        encoded = jsonfmt.encode_report(report)
-    except WriteError:
-        return
-    assert jsonfmt.loads_report(encoded) == report
+def test_the_writer_refuses_what_its_reader_would() -> None:
+    """A hierarchy deeper than 50 would be refused when read back (L108)."""
+    node = Node("x", "painopiste", "X")
+    for _ in range(50):
+        node = Node("x", "painopiste", "X", children=[node])
+    report = Report(EXAMPLE.organisation, EXAMPLE.period, [node])
+    with pytest.raises(WriteError, match="nested deeper than 50"):
+        jsonfmt.encode_report(report)
+
+
+_BAD_IDS: dict[str, Callable[[], object]] = {
+    "invalid goal id": lambda: _with_goal(EXAMPLE, id="two words"),
+    "empty node id": lambda: attrs.evolve(EXAMPLE.nodes[0], id=""),
+    "metric id with a newline": lambda: attrs.evolve(EXAMPLE.goals[0].metrics[0], id="a\nb"),
+}
+
+
+@pytest.mark.parametrize("case", list(_BAD_IDS))
+def test_no_record_holds_an_id_its_reader_would_refuse(case: str) -> None:
+    """Invalid ids (L204 when read) are refused when the record is made, so never written."""
+    make = _BAD_IDS[case]
+    with pytest.raises(ValueError, match="invalid id"):
+        make()
 
 
 def test_indent_zero_and_negative_do_not_crash() -> None:

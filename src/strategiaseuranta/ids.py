@@ -7,6 +7,7 @@ it moves to another branch of the hierarchy.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -18,14 +19,15 @@ except ImportError:  # pragma: no cover - other Python implementations
 from strategiaseuranta._lazy import lazy_compile
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-__all__ = ["IdSequence", "derive_id", "is_valid_id", "normalise_text", "unique_ids"]
+__all__ = ["IdSequence", "derive_id", "is_valid_id", "normalise_text", "require_valid_id", "unique_ids"]
 
 _SPACE = lazy_compile(r"\s+")
 _NOT_SLUG = lazy_compile(r"[^a-z0-9]+")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "é": "e", "š": "s", "ž": "z"})
-_ID = lazy_compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+_ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"
+_ID = lazy_compile(_ID_PATTERN)
 
 
 def normalise_text(text: str) -> str:
@@ -116,3 +118,32 @@ def is_valid_id(value: str) -> bool:
         (True, False)
     """
     return _ID.fullmatch(value) is not None
+
+
+_fullmatch: Callable[[str], object] | None = None
+"""``fullmatch`` of the id pattern, compiled on the first id checked."""
+
+
+def require_valid_id(value: str) -> None:
+    """Refuse ``value`` as an id: what the model's records check when they are made.
+
+    Raises:
+        TypeError: The id is not text.
+        ValueError: The id is not valid (see :func:`is_valid_id`).
+
+    Example:
+        >>> require_valid_id("hyte-1")
+        >>> require_valid_id("two words")
+        Traceback (most recent call last):
+        ...
+        ValueError: invalid id 'two words': use letters a-z, digits and . _ : - (no spaces), at most 128
+    """
+    global _fullmatch  # noqa: PLW0603 - compiled once, on first use
+    if _fullmatch is None:
+        _fullmatch = re.compile(_ID_PATTERN).fullmatch
+    if type(value) is not str:
+        raise TypeError(f"an id must be text, not {type(value).__name__}: {value!r}")
+    if _fullmatch(value) is None:
+        raise ValueError(
+            f"invalid id {value!r}: use letters a-z, digits and . _ : - (no spaces), at most 128"
+        )

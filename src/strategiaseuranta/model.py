@@ -22,6 +22,7 @@ import attrs
 
 from strategiaseuranta._frozen import FrozenDict, Record
 from strategiaseuranta.forecast import Forecast, ForecastLevel
+from strategiaseuranta.ids import require_valid_id
 from strategiaseuranta.periods import Period, YearSpan
 from strategiaseuranta.quantities import Quantity, parse_quantity
 
@@ -132,7 +133,8 @@ class Metric(Record):
     where they can.
 
     Attributes:
-        id: Stable id within the goal.
+        id: Stable id within the goal: a letter or digit, then letters, digits and
+            ``. _ : -``, at most 128 (any other raises ``ValueError``).
         name: The metric (mittari), when given apart from the target level.
         target: The target level (tavoitetaso), verbatim.
         baseline: The baseline or current value (lähtötaso, nykyarvo), verbatim.
@@ -162,6 +164,7 @@ class Metric(Record):
         value: str | None = None,
         status: Forecast | None = None,
     ) -> None:
+        require_valid_id(id)
         self.__attrs_init__(id, name, target, baseline, value, status)
 
     @property
@@ -210,7 +213,9 @@ class Goal(Record):
     """An operational goal (toiminnallinen tavoite) and its status in the round.
 
     Attributes:
-        id: Stable id; derived from the title when the file gives none.
+        id: Stable id; derived from the title when the file gives none. A letter or
+            digit, then letters, digits and ``. _ : -``, at most 128 (any other raises
+            ``ValueError``).
         title: The goal as the city wrote it.
         years: The year or span of years the goal is set for.
         responsible: The responsible parties (vastuutaho), one or more.
@@ -245,6 +250,7 @@ class Goal(Record):
         binding: bool = False,
         attributes: Mapping[str, Scalar] | None = None,
     ) -> None:
+        require_valid_id(id)
         self.__attrs_init__(
             id,
             title,
@@ -310,7 +316,9 @@ class Node(Record):
     """One entry of the strategy hierarchy above the operational goals.
 
     Attributes:
-        id: Stable id; derived from the title when the file gives none.
+        id: Stable id; derived from the title when the file gives none. A letter or
+            digit, then letters, digits and ``. _ : -``, at most 128 (any other raises
+            ``ValueError``).
         level: The key of a level of the report's schema, e.g. ``"painopiste"``.
         title: The entry's title as the city wrote it.
         text: The level's prose, e.g. Joensuu's policy outline (tavoitelinjaus).
@@ -334,6 +342,7 @@ class Node(Record):
         goals: Iterable[Goal] = (),
         children: Iterable[Node] = (),
     ) -> None:
+        require_valid_id(id)
         self.__attrs_init__(id, level, title, text, tuple(goals), tuple(children))
 
     def __repr__(self) -> str:

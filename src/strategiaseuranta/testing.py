@@ -90,9 +90,13 @@ def finnish_texts() -> st.SearchStrategy[str]:
     return st.one_of(words.map(" ".join), texts())
 
 
+_UNSET = "unset.id"
+"""The id of a record whose id the reader would derive, until it is filled in (ids are never empty)."""
+
+
 def ids() -> st.SearchStrategy[str]:
     """Explicit ids as files write them."""
-    return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,24}", fullmatch=True)
+    return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,24}", fullmatch=True).filter(lambda i: i != _UNSET)
 
 
 def periods() -> st.SearchStrategy[Period]:
@@ -146,7 +150,7 @@ def _metrics(schema: Schema | None = None) -> st.SearchStrategy[Metric]:
     optional = st.none() | finnish_texts()
     return st.builds(
         Metric,
-        id=st.just(""),
+        id=st.just(_UNSET),
         name=optional,
         target=optional,
         baseline=optional,
@@ -160,7 +164,7 @@ def _with_ids(items: list[Metric]) -> list[Metric]:
     out = []
     for m in items:
         derived = derive.next(m.name or m.target or "mittari")
-        out.append(m if m.id else attrs.evolve(m, id=derived))
+        out.append(m if m.id != _UNSET else attrs.evolve(m, id=derived))
     return out
 
 
@@ -186,7 +190,7 @@ def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
         )
     )
     return Goal(
-        explicit or "",
+        explicit or _UNSET,
         title,
         draw(year_spans(around=year)),
         draw(st.lists(finnish_texts(), max_size=3)),
@@ -200,7 +204,7 @@ def _goal(draw: st.DrawFn, schema: Schema, year: int) -> Goal:
 def goals(schema: Schema | None = None, year: int = 2025) -> st.SearchStrategy[Goal]:
     """Operational goals for a round of ``year``, each with an explicit or derived id."""
     return _goal(schema or get_schema("joensuu"), year).map(
-        lambda g: g if g.id else attrs.evolve(g, id=derive_id(g.title))
+        lambda g: g if g.id != _UNSET else attrs.evolve(g, id=derive_id(g.title))
     )
 
 
@@ -222,7 +226,7 @@ def _node(draw: st.DrawFn, schema: Schema, year: int, depth: int, at: int | None
     else:
         children = draw(st.lists(_node(schema, year, depth - 1), max_size=2)) if depth > 0 else []
     return Node(
-        draw(st.none() | ids()) or "",
+        draw(st.none() | ids()) or _UNSET,
         level,
         draw(finnish_texts()),
         text,
@@ -245,9 +249,12 @@ def _fill_ids(report: Report) -> Report:
         goals_ = []
         for goal in node.goals:
             gid = goal_ids.next(goal.title)
-            goals_.append(goal if goal.id else attrs.evolve(goal, id=gid))
+            goals_.append(goal if goal.id != _UNSET else attrs.evolve(goal, id=gid))
         return attrs.evolve(
-            node, id=node.id or derived, goals=goals_, children=[fix_node(c) for c in node.children]
+            node,
+            id=derived if node.id == _UNSET else node.id,
+            goals=goals_,
+            children=[fix_node(c) for c in node.children],
         )
 
     return attrs.evolve(report, nodes=[fix_node(n) for n in report.nodes])

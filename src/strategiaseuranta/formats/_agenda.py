@@ -633,7 +633,7 @@ class _Parser:
             values.update(self.labelled(cells["target"], labelled))
         status = values["metric_status"]
         metric = Metric(
-            "",
+            "mittari",  # the goal numbers its metrics (IdSequence) once they are all read
             values["metric"],
             values["target"],
             values["baseline"],

@@ -45,7 +45,6 @@ from strategiaseuranta.formats._plain import (
     JSON_FORMAT_VERSION,
     MAX_NESTING,
     Writer,
-    check_id,
     check_writable,
 )
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Source, Status, _frozen_mapping
@@ -373,7 +372,11 @@ def load(data: bytes | str, name: str | None) -> Report | None:
         try:
             return _build_v2(_DECODER_V2.decode(data), data, name)
         except msgspec.ValidationError:
-            return _build_v1(_DECODER_V1.decode(data), data, name)
+            raw = _DECODER_V1.decode(data)
+        try:
+            return _build_v1(raw, data, name)
+        except (ValueError, TypeError):  # a record refused a value (an invalid id): the reader says where
+            return None
     except (msgspec.DecodeError, RecursionError, _StepAside):  # ValidationError is a DecodeError
         return None
 
@@ -512,9 +515,6 @@ def _goal_texts(
 
 _ID_OF: Final = operator.attrgetter("id")
 _METRICS_OF: Final = operator.attrgetter("metrics")
-_GOALS_OF: Final = operator.attrgetter("goals")
-_CHILDREN_OF: Final = operator.attrgetter("children")
-_LEVEL_OF: Final = operator.attrgetter("level")
 
 
 class _ReportOut(msgspec.Struct, gc=False):
@@ -533,38 +533,23 @@ class _Unwritable(Exception):  # noqa: N818 - a signal: check_writable then says
     """A level the schema lacks, or nesting too deep."""
 
 
-def _gather(nodes: tuple[Node, ...], levels: set[str]) -> list[str]:
-    """The ids of the entries, goals and metrics, gathered in C one level of entries at a time.
+def _check_levels(nodes: tuple[Node, ...], levels: set[str], depth: int = 1) -> None:
+    """Refuse a level the schema lacks or entries nested deeper than 50 (:class:`_Unwritable`).
 
-    Raises:
-        _Unwritable: A level the schema lacks, or entries nested deeper than 50.
+    Ids need no check: the records refuse invalid ones when they are made, and the reader
+    checks those msgspec makes.
     """
-    ids: list[str] = []
-    depth = 0
-    found: list[Node] | tuple[Node, ...] = nodes
-    while found:
-        depth += 1
-        if depth > MAX_NESTING or not levels.issuperset(map(_LEVEL_OF, found)):
+    for node in nodes:
+        if depth > MAX_NESTING or node.level not in levels:
             raise _Unwritable
-        ids += map(_ID_OF, found)
-        goals = list(chain.from_iterable(map(_GOALS_OF, found)))
-        ids += map(_ID_OF, goals)
-        ids += map(_ID_OF, chain.from_iterable(map(_METRICS_OF, goals)))
-        found = list(chain.from_iterable(map(_CHILDREN_OF, found)))
-    return ids
+        if node.children:
+            _check_levels(node.children, levels, depth + 1)
 
 
 def _valid_ids(ids: list[str]) -> bool:
     """Whether every id is one the readers take (one regex pass over them all)."""
     joined = "\n".join(ids)
     return not ids or (_IDS.fullmatch(joined) is not None and joined.count("\n") == len(ids) - 1)
-
-
-def _check_ids(ids: list[str]) -> None:
-    """Refuse ids the readers would refuse (L204), naming the first."""
-    if not _valid_ids(ids):
-        for value in ids:  # one is invalid: the writers' own check names it
-            check_id(value)
 
 
 def _around(error: UnicodeEncodeError) -> str:
@@ -582,7 +567,7 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
 
     Raises:
         WriteError: What the readers would refuse: a level the report's schema lacks,
-            nesting deeper than 50 entries, an invalid id, a text holding half a character.
+            nesting deeper than 50 entries, a text holding half a character.
 
     Example:
         >>> import strategiaseuranta as ss
@@ -593,11 +578,10 @@ def encode(report: Report, *, indent: int | None = None) -> bytes:
         return msgspec.json.format(_ENCODER.encode(Writer(JSON_DIALECT, report).plain()), indent=indent)
     schema = get_schema(report.schema)
     try:
-        ids = _gather(report.nodes, {level.key for level in schema.levels})
+        _check_levels(report.nodes, {level.key for level in schema.levels})
     except _Unwritable:
         check_writable(report, schema)  # raises the WriteError that names the problem
         raise  # pragma: no cover - check_writable always raises here
-    _check_ids(ids)
     out = _ReportOut(
         JSON_FORMAT_VERSION, report.schema, report.organisation, report.period, report.title, report.nodes
     )

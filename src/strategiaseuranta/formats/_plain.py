@@ -865,7 +865,9 @@ def check_writable(report: Report, schema: Schema) -> None:
 
 
 def check_contents(report: Report) -> None:
-    """Refuse what the readers would refuse in a record: an invalid id, half a character.
+    """Refuse what the readers would refuse in a record: half a character.
+
+    (Ids need no check here: the records refuse invalid ones when they are made.)
 
     A lone surrogate (``"\\ud83d"``, half of an emoji) can be made in Python but not
     written as UTF-8, and YAML escapes it into a file that no reader takes.
@@ -875,15 +877,12 @@ def check_contents(report: Report) -> None:
     """
     texts: list[str | None] = [report.organisation.municipality, report.organisation.body, report.title]
     for _, node in report.iter_nodes():
-        check_id(node.id)
         texts += (node.title, node.text)
         for goal in node.goals:
-            check_id(goal.id)
             texts += (goal.title, goal.realisation, goal.forecast.word if goal.forecast else None)
             texts += goal.responsible
             texts += [t for k, v in goal.attributes.items() for t in (k, v) if isinstance(t, str)]
             for metric in goal.metrics:
-                check_id(metric.id)
                 texts += (metric.name, metric.target, metric.baseline, metric.value)
                 texts.append(metric.status.word if metric.status else None)
     for text in texts:
@@ -897,15 +896,6 @@ def check_contents(report: Report) -> None:
                     f"cannot write the text {shown[:60]!r}: it holds {half}, half of a character "
                     "(a lone surrogate), which no file can hold"
                 ) from None
-
-
-def check_id(value: str) -> None:
-    """Refuse an id the readers would refuse (L204), with a :class:`WriteError` naming it."""
-    if not is_valid_id(value):
-        raise WriteError(
-            f"cannot write the id {value!r}: use letters a-z, digits and . _ : - (no spaces), "
-            "at most 128; the file could not be read back"
-        )
 
 
 def _level_or_none(schema: Schema, key: str) -> Any:

@@ -183,13 +183,14 @@ def encode_report(report: Report, *, indent: int | None = None) -> bytes:
     The files :func:`dump_report` writes end with a newline after this.
 
     The report's own keys come in the documented order (``format_version``, ``schema``,
-    ``organisation``, ``period``, ``title``, ``nodes``); every record below it (the
-    organisation, period, entries, goals, years, statuses, metrics and forecasts) has its
-    keys in alphabetical order, as msgspec encodes the model's records.
+    ``organisation``, ``period``, ``title``, ``nodes``). In compact output every record
+    below it (the organisation, period, entries, goals, years, statuses, metrics and
+    forecasts) has its keys in alphabetical order, as msgspec encodes the model's records;
+    indented output, for people, keeps the documented order throughout.
 
     Raises:
         WriteError: What a reader would refuse: a level the report's schema lacks, nesting
-            deeper than 50 entries, an invalid id, a text holding half a character.
+            deeper than 50 entries, a text holding half a character.
 
     Example:
         >>> import strategiaseuranta as ss

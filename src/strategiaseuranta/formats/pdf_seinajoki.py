@@ -802,7 +802,7 @@ class _Reader:
             forecast = self.schema.forecast(status) if status else None
             metrics.append(Metric(metric_id, name, target, baseline, value, forecast))
         return Goal(
-            "",  # derived in the readers' order when the tree is built
+            "tavoite",  # derived in the readers' order when the tree is built
             title,
             YearSpan.single(year),
             (),
