@@ -24,7 +24,9 @@ those inside its strings, must equal the members of the decoded structure. A dup
 or unknown key makes the file hold more members than the structure.
 
 Writing: the report is one small ``Struct`` around the model's own records, which
-msgspec encodes in C in their declared field order.
+msgspec encodes in C with their keys in alphabetical order (it encodes attrs records in
+slot order). Indented output, for people, goes through the plain data (``Writer``) and
+keeps the documented order.
 """
 
 from __future__ import annotations
@@ -151,13 +153,16 @@ class _StepAside(Exception):  # noqa: N818 - not an error: the reader takes over
 
 
 class _Builder:
-    """Structs → model, with the reader's checks; counts the members it has seen."""
+    """Structs → model, with the reader's checks; counts the members it has seen.
+
+    Ids are checked by the records' constructors (a ``ValueError`` makes :func:`load`
+    step aside).
+    """
 
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
         self.levels = {level.key for level in schema.levels}
         self.members = 0
-        self.ids: list[str] = []
         self.forecasts: dict[tuple[str, str | None], Forecast] = {}
         self.years: dict[tuple[int, int], YearSpan] = {}
 
@@ -194,13 +199,10 @@ class _Builder:
 
     def goal(self, raw: _Goal) -> Goal:
         """One goal; its metrics are made here too (the hot loop of a load)."""
-        ids = self.ids
-        ids.append(raw.id)
         members = _GOAL_KEYS + _YEARS_KEYS
         forecasts, resolve = self.forecasts, self.forecast
         metrics = []
         for m in raw.metrics:
-            ids.append(m.id)
             status = m.status
             if status is None:
                 members += _METRIC_KEYS
@@ -237,7 +239,6 @@ class _Builder:
     def node(self, raw: _Node, depth: int) -> Node:
         if depth > MAX_NESTING or raw.level not in self.levels:
             raise _StepAside
-        self.ids.append(raw.id)
         self.members += _NODE_KEYS
         goal = self.goal
         return Node(
@@ -248,10 +249,6 @@ class _Builder:
             tuple([goal(g) for g in raw.goals]),
             tuple([self.node(c, depth + 1) for c in raw.children]),
         )
-
-    def check_ids(self) -> None:
-        if not _valid_ids(self.ids):
-            raise _StepAside
 
 
 class _Checker:
@@ -415,7 +412,6 @@ def _build_v1(raw: _Report, data: bytes, name: str | None) -> Report:
     builder = _Builder(schema)
     builder.members = _REPORT_KEYS + _PERIOD_KEYS
     nodes = tuple([builder.node(n, 1) for n in raw.nodes])
-    builder.check_ids()
     _check_members(data, builder.members, lambda: _texts_v1(raw))
     return Report(
         Organisation(raw.municipality, raw.body),
