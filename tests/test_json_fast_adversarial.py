@@ -25,12 +25,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import strategiaseuranta as ss
+from jsoncontract import NAME, Obj, agrees, agrees_bytes, codes, objects, pairs
 from strategiaseuranta import registry
 from strategiaseuranta.exceptions import LoadError, SchemaError, WriteError
 from strategiaseuranta.formats import _json_fast
 from strategiaseuranta.formats import json as jsonfmt
-from strategiaseuranta.formats._files import decode
-from strategiaseuranta.formats._plain import JSON_DIALECT, build_report
 from strategiaseuranta.model import Node, Report
 from strategiaseuranta.testing import reports, texts
 
@@ -38,84 +37,6 @@ ROOT = Path(__file__).parent.parent
 EXAMPLE = ss.load(ROOT / "examples/joensuu/2025-07.yaml")
 PLAIN = jsonfmt.to_plain(EXAMPLE)
 BASE = json.dumps(PLAIN, ensure_ascii=False)
-NAME = "r.json"
-
-
-# -- helpers ---------------------------------------------------------------------------------
-
-
-def slow(text: str, name: str | None = NAME) -> Report | LoadError:
-    """What the issue-collecting reader makes of the text: a report, or its error."""
-    try:
-        return build_report(jsonfmt.loads_plain(text, name), JSON_DIALECT, name, text)
-    except LoadError as error:
-        return error
-
-
-def slow_bytes(data: bytes, name: str | None = NAME) -> Report | LoadError:
-    """The reader on bytes, as ``loads_report(bytes)`` falls back to it."""
-    try:
-        text = decode(data, name)
-    except LoadError as error:
-        return error
-    return slow(text, name)
-
-
-def _issues(error: LoadError) -> list[str]:
-    return [str(i) for i in error.issues]
-
-
-def _check(data: bytes, expected: Report | LoadError, public_input: str | bytes, name: str | None) -> None:
-    fast = _json_fast.load(data, name)  # must not raise
-    if fast is not None:
-        assert isinstance(expected, Report), f"the fast path took what the reader refuses: {expected}"
-        assert fast == expected
-        # the repr of a report is one short line: compare the plain data, whose repr shows types and signs
-        same = repr(jsonfmt.to_plain(fast)) == repr(jsonfmt.to_plain(expected))
-        assert same, "equal, but not the same values (types or signs differ)"
-        assert fast.source == expected.source
-    try:
-        public: Report | LoadError = jsonfmt.loads_report(public_input, name)
-    except LoadError as error:
-        public = error
-    if isinstance(expected, LoadError):
-        assert isinstance(public, LoadError), "the public reader took what the reader refuses"
-        assert _issues(public) == _issues(expected)
-    else:
-        assert isinstance(public, Report), f"the public reader refused a good file: {public}"
-        assert public == expected
-        assert repr(jsonfmt.to_plain(public)) == repr(jsonfmt.to_plain(expected))
-        assert public.source == expected.source
-
-
-def agrees(text: str, name: str | None = NAME) -> Report | LoadError:
-    """Fast path, public reader and slow reader agree on a text; the reader's result."""
-    expected = slow(text, name)
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: only the public reader can be asked
-        data = None
-    if data is not None:
-        _check(data, expected, text, name)
-    else:
-        try:
-            public: Report | LoadError = jsonfmt.loads_report(text, name)
-        except LoadError as error:
-            public = error
-        assert type(public) is type(expected)
-        if isinstance(expected, LoadError):
-            assert isinstance(public, LoadError)
-            assert _issues(public) == _issues(expected)
-        else:
-            assert public == expected
-    return expected
-
-
-def agrees_bytes(data: bytes, name: str | None = NAME) -> Report | LoadError:
-    """The same on raw bytes (``load_report`` of a file)."""
-    expected = slow_bytes(data, name)
-    _check(data, expected, data, name)
-    return expected
 
 
 def edit(old: str, new: str, count: int = 1, text: str = BASE) -> str:
@@ -140,10 +61,6 @@ def dup(text: str) -> str:
 
 def _is_report(result: Report | LoadError) -> bool:
     return isinstance(result, Report)
-
-
-def _codes(result: Report | LoadError) -> list[str]:
-    return [] if isinstance(result, Report) else [i.code for i in result.issues]
 
 
 # -- reading: every attack must give the reader's answer ----------------------------------------
@@ -292,9 +209,9 @@ def test_the_attacks_do_reach_both_outcomes() -> None:
     }
     assert "key with \\u escape" in fast and "escaped colon in a text" in fast
     assert "attribute big ints" in fast and "attribute -0.0 and -0" in fast
-    assert _codes(results["duplicate hidden by an escaped key"]) == ["L105"]
-    assert _codes(results["escaped backslash then u003a, duplicate"]) == ["L105"]
-    assert _codes(results["attribute duplicate escaped colon keys"]) == ["L105"]
+    assert codes(results["duplicate hidden by an escaped key"]) == ["L105"]
+    assert codes(results["escaped backslash then u003a, duplicate"]) == ["L105"]
+    assert codes(results["attribute duplicate escaped colon keys"]) == ["L105"]
     assert _is_report(results["escaped backslash then u003a (no colon)"])  # fast path steps aside: fine
 
 
@@ -360,29 +277,6 @@ def test_a_bom_before_a_str_is_dropped_as_before_bytes() -> None:
 # -- structural fuzzing: duplicates, lost and extra keys, escapes and whitespace --------------
 
 
-class _Obj(list):  # type: ignore[type-arg]
-    """A JSON object as a list of [key, value] pairs (so keys may repeat)."""
-
-
-def _pairs(x: Any) -> Any:
-    if isinstance(x, dict):
-        return _Obj([[k, _pairs(v)] for k, v in x.items()])
-    if isinstance(x, list):
-        return [_pairs(v) for v in x]
-    return x
-
-
-def _objects(x: Any, out: list[_Obj]) -> list[_Obj]:
-    if isinstance(x, _Obj):
-        out.append(x)
-        for _, v in x:
-            _objects(v, out)
-    elif isinstance(x, list):
-        for v in x:
-            _objects(v, out)
-    return out
-
-
 ODD_VALUES: list[Any] = [
     None, True, False, 0, -0.0, 1, 2025, 1.5, 1e300, 10**25, "", ":", "a:b", "\\u003a", "x\\", "\U0001d11e",
     "ä", '{"a": 1}', "on_track", "Toteutuu", "painopiste", "joensuu", [], {},
@@ -420,13 +314,13 @@ def _ws(r: Any) -> str:
 
 
 def _serialise(x: Any, r: Any) -> str:
-    if isinstance(x, _Obj):
+    if isinstance(x, Obj):
         members = (_ws(r) + _string(k, r) + _ws(r) + ":" + _ws(r) + _serialise(v, r) for k, v in x)
         return "{" + ",".join(members) + _ws(r) + "}"
     if isinstance(x, list):
         return "[" + ",".join(_serialise(v, r) for v in x) + "]"
     if isinstance(x, dict):
-        return _serialise(_pairs(x), r)
+        return _serialise(pairs(x), r)
     if isinstance(x, str):
         return _string(x, r)
     return json.dumps(x)
@@ -434,7 +328,7 @@ def _serialise(x: Any, r: Any) -> str:
 
 def _mutate(tree: Any, r: Any, times: int) -> None:
     for _ in range(times):
-        o = r.choice(_objects(tree, []))
+        o = r.choice(objects(tree, []))
         k = r.random()
         if k < 0.45 and o:  # a duplicate, with the same or another value
             key, value = r.choice(o)
@@ -450,7 +344,7 @@ def _mutate(tree: Any, r: Any, times: int) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 @given(reports(), st.randoms(use_true_random=False), st.integers(0, 3))
 def test_structural_fuzz(report: Report, r: Any, times: int) -> None:
-    tree = _pairs(jsonfmt.to_plain(report))
+    tree = pairs(jsonfmt.to_plain(report))
     _mutate(tree, r, times)
     agrees(_serialise(tree, r))
 
@@ -459,7 +353,7 @@ def test_structural_fuzz(report: Report, r: Any, times: int) -> None:
 @given(reports(), st.randoms(use_true_random=False))
 def test_respelled_own_output_takes_the_fast_path(report: Report, r: Any) -> None:
     """Escapes, \\/ and whitespace anywhere do not push a valid file off the fast path."""
-    text = _serialise(_pairs(jsonfmt.to_plain(report)), r)
+    text = _serialise(pairs(jsonfmt.to_plain(report)), r)
     fast = _json_fast.load(text.encode("utf-8"), NAME)
     if "\\\\u003a" not in text.lower() and "\\u005cu003a" not in text.lower():  # fake escapes: may step aside
         assert fast is not None
@@ -634,7 +528,7 @@ def test_an_attribute_of_1e400_is_refused_by_the_reader() -> None:
     """Python's json reads ``1e400`` as inf; the reader refuses it where it is."""
     text = with_attributes('"kustannus": 1e400')
     result = agrees(text)
-    assert _codes(result) == ["L204"]
+    assert codes(result) == ["L204"]
     assert isinstance(result, LoadError) and "kustannus" in result.issues[0].message
 
 

@@ -20,7 +20,7 @@ import copy
 import gc
 import json
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -29,6 +29,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import strategiaseuranta as ss
+from jsoncontract import (
+    NAME,
+    Obj,
+    agrees,
+    agrees_bytes,
+    codes,
+    deep,
+    issues,
+    objects,
+    pairs,
+    same_report,
+    slow,
+)
 from strategiaseuranta import registry
 from strategiaseuranta._frozen import FrozenDict
 from strategiaseuranta._lazy import PROMOTE_FROM, paused_gc
@@ -36,101 +49,15 @@ from strategiaseuranta.exceptions import LoadError
 from strategiaseuranta.forecast import Forecast, ForecastLevel
 from strategiaseuranta.formats import _json_fast
 from strategiaseuranta.formats import json as jsonfmt
-from strategiaseuranta.formats._files import decode
-from strategiaseuranta.formats._plain import JSON_DIALECT, JSON_V1_DIALECT, Writer, build_report
+from strategiaseuranta.formats._plain import JSON_V1_DIALECT, Writer
 from strategiaseuranta.model import Goal, Metric, Node, Organisation, Report, Status
 from strategiaseuranta.periods import Period, YearSpan
-
-NAME = "r.json"
-
-
-# -- helpers (the contract checks of test_json_fast_adversarial.py, comparing every field) ----
-
-
-def deep(x: Any) -> Any:
-    """Every value of a record tree with its type; floats bit for bit (``-0.0`` is not ``0.0``).
-
-    ``repr(report)`` is one short line, and ``1 == 1.0 == True``, so neither alone shows drift.
-    """
-    if attrs.has(type(x)):
-        fields = attrs.fields(type(x))
-        return (
-            type(x).__name__,
-            tuple((a.name, deep(getattr(x, a.name))) for a in fields if a.name != "source"),
-        )
-    if isinstance(x, dict):
-        return (type(x).__name__, tuple((deep(k), deep(v)) for k, v in x.items()))
-    if isinstance(x, list | tuple):
-        return (type(x).__name__, tuple(deep(v) for v in x))
-    if isinstance(x, float):
-        return ("float", x.hex())
-    return (type(x).__name__, repr(x))
-
-
-def slow(text: str, name: str | None = NAME) -> Report | LoadError:
-    """What the issue-collecting reader makes of the text: a report, or its error."""
-    try:
-        return build_report(jsonfmt.loads_plain(text, name), JSON_DIALECT, name, text)
-    except LoadError as error:
-        return error
-
-
-def slow_bytes(data: bytes, name: str | None = NAME) -> Report | LoadError:
-    """The reader on bytes, as ``loads_report(bytes)`` falls back to it."""
-    try:
-        text = decode(data, name)
-    except LoadError as error:
-        return error
-    return slow(text, name)
-
-
-def _issues(error: LoadError) -> list[str]:
-    return [str(i) for i in error.issues]
-
-
-def _same_report(got: Report, expected: Report) -> None:
-    assert got == expected
-    assert repr(got) == repr(expected)
-    assert deep(got) == deep(expected), "equal, but not the same values (types or signs differ)"
-    assert got.source == expected.source
-    assert hash(got) == hash(expected)
-
-
-def _check(data: bytes, expected: Report | LoadError, public_input: str | bytes, name: str | None) -> None:
-    fast = _json_fast.load(data, name)  # must not raise
-    if fast is not None:
-        assert isinstance(expected, Report), f"the fast path took what the reader refuses: {expected}"
-        _same_report(fast, expected)
-    try:
-        public: Report | LoadError = jsonfmt.loads_report(public_input, name)
-    except LoadError as error:
-        public = error
-    if isinstance(expected, LoadError):
-        assert isinstance(public, LoadError), "the public reader took what the reader refuses"
-        assert _issues(public) == _issues(expected)
-    else:
-        assert isinstance(public, Report), f"the public reader refused a good file: {public}"
-        _same_report(public, expected)
-
-
-def agrees(text: str, name: str | None = NAME) -> Report | LoadError:
-    """Fast path, public reader and slow reader agree on a text; the reader's result."""
-    expected = slow(text, name)
-    _check(text.encode("utf-8"), expected, text, name)
-    return expected
-
-
-def agrees_bytes(data: bytes, name: str | None = NAME) -> Report | LoadError:
-    """The same on raw bytes (``load_report`` of a file)."""
-    expected = slow_bytes(data, name)
-    _check(data, expected, data, name)
-    return expected
 
 
 def taken(text: str) -> Report:
     """The text is a good file and the fast path takes it (and agrees)."""
     result = agrees(text)
-    assert isinstance(result, Report), _issues(result) if isinstance(result, LoadError) else result
+    assert isinstance(result, Report), issues(result) if isinstance(result, LoadError) else result
     fast = _json_fast.load(text.encode("utf-8"), NAME)
     assert fast is not None, "a file exactly in the written form must take the fast path"
     return fast
@@ -142,12 +69,8 @@ def refused(text: str, *codes: str) -> LoadError:
     assert isinstance(result, LoadError), "the reader took it"
     assert _json_fast.load(text.encode("utf-8"), NAME) is None
     if codes:
-        assert [i.code for i in result.issues][: len(codes)] == list(codes), _issues(result)
+        assert [i.code for i in result.issues][: len(codes)] == list(codes), issues(result)
     return result
-
-
-def _codes(result: Report | LoadError) -> list[str]:
-    return [] if isinstance(result, Report) else [i.code for i in result.issues]
 
 
 # -- a version 2 file exercising every record ----------------------------------------------------
@@ -291,29 +214,6 @@ class Raw(str):
     __slots__ = ()
 
 
-class Obj(list):  # type: ignore[type-arg]
-    """A JSON object as [key, value] pairs, so that keys may repeat."""
-
-
-def _pairs(x: Any) -> Any:
-    if isinstance(x, dict):
-        return Obj([[k, _pairs(v)] for k, v in x.items()])
-    if isinstance(x, list):
-        return [_pairs(v) for v in x]
-    return x
-
-
-def _objects(x: Any, out: list[Obj]) -> list[Obj]:
-    if isinstance(x, Obj):
-        out.append(x)
-        for _, v in x:
-            _objects(v, out)
-    elif isinstance(x, list):
-        for v in x:
-            _objects(v, out)
-    return out
-
-
 def _dump(x: Any) -> str:
     if isinstance(x, Raw):
         return str(x)
@@ -329,13 +229,13 @@ def _where(obj: Obj) -> str:
     return "+".join(str(k) for k in keys[:3])
 
 
-RICH_OBJECTS = len(_objects(_pairs(RICH), []))
+RICH_OBJECTS = len(objects(pairs(RICH), []))
 
 
 def with_member(index: int, key: Any, value: Any, at: int | None = None) -> str:
     """RICH with one member more in its ``index``-th object (at the end, or at ``at``)."""
-    tree = _pairs(RICH)
-    obj = _objects(tree, [])[index]
+    tree = pairs(RICH)
+    obj = objects(tree, [])[index]
     obj.insert(len(obj) if at is None else at, [key, value])
     return _dump(tree)
 
@@ -367,7 +267,7 @@ UNKNOWN_VALUES = [
 def test_an_unknown_key_anywhere_is_refused(index: int, kind: str, value: Any) -> None:
     text = with_member(index, "tuntematon", value)
     result = agrees(text)
-    obj = _objects(_pairs(RICH), [])[index]
+    obj = objects(pairs(RICH), [])[index]
     is_attributes = _where(obj).startswith(("kustannus",)) or not obj  # custom fields take any key
     if not is_attributes:
         assert isinstance(result, LoadError), f"unknown key in {_where(obj)} taken"
@@ -381,26 +281,26 @@ def test_an_unknown_key_named_with_colons_is_refused(index: int) -> None:
 
 @pytest.mark.parametrize("index", range(RICH_OBJECTS))
 def test_a_duplicate_key_anywhere_is_refused(index: int) -> None:
-    obj = _objects(_pairs(RICH), [])[index]
+    obj = objects(pairs(RICH), [])[index]
     if not obj:
         return
     for key, value in (obj[0], obj[-1]):
         for other in (value, None, Raw('"a:b\\u003a"')):
             for at in (0, None):
                 result = agrees(with_member(index, key, other, at=at))
-                assert _codes(result)[:1] == ["L105"]
+                assert codes(result)[:1] == ["L105"]
 
 
 @pytest.mark.parametrize("index", range(RICH_OBJECTS))
 def test_a_duplicate_spelled_with_an_escape_is_refused(index: int) -> None:
-    obj = _objects(_pairs(RICH), [])[index]
+    obj = objects(pairs(RICH), [])[index]
     if not obj:
         return
     key, value = obj[0]
     escaped = Raw(
         '"' + "".join(f"\\u{ord(c):04x}" if c.isalpha() else c for c in json.dumps(key)[1:-1]) + '"'
     )
-    assert _codes(agrees(with_member(index, escaped, value)))[:1] == ["L105"]
+    assert codes(agrees(with_member(index, escaped, value)))[:1] == ["L105"]
 
 
 KEY_TWICE_ONE_UNKNOWN = [
@@ -622,7 +522,7 @@ def test_a_span_replaced_in_a_later_goal_is_not_shared_with_an_earlier_one() -> 
 
 def test_a_bad_span_after_equal_good_ones_is_refused() -> None:
     goals = [goal_("a", years=(2025, 2026)), goal_("b", years=(2025, 2026)), goal_("c", years=(2026, 2025))]
-    assert _codes(agrees(dumps(report_([node_("n", goals)])))) == ["L204"]
+    assert codes(agrees(dumps(report_([node_("n", goals)])))) == ["L204"]
 
 
 def test_a_word_with_and_without_a_level_does_not_leak_levels() -> None:
@@ -678,7 +578,7 @@ def test_a_contradicting_level_after_the_same_word_was_taken_is_refused() -> Non
         goal_("b", status={"realisation": None, "forecast": fc("Toteutuu", None)}),
         goal_("c", metrics=(metric_("m", fc("Toteutuu", "partly")),)),
     ]
-    assert _codes(agrees(dumps(report_([node_("n", goals)])))) == ["L204"]
+    assert codes(agrees(dumps(report_([node_("n", goals)])))) == ["L204"]
 
 
 SCHEMA_WORDS = {
@@ -765,9 +665,9 @@ YEARS: list[tuple[str, Any]] = [
 @pytest.mark.parametrize(("name", "years"), YEARS, ids=[n for n, _ in YEARS])
 @pytest.mark.parametrize("goal", [0, 1, 2])
 def test_year_forms(name: str, years: Any, goal: int) -> None:
-    tree = _pairs(copy.deepcopy(RICH))
+    tree = pairs(copy.deepcopy(RICH))
     plain_goal = g(RICH, goal)
-    for obj in _objects(tree, []):
+    for obj in objects(tree, []):
         if obj and obj[0] == ["id", plain_goal["id"]]:
             next(pair for pair in obj if pair[0] == "years")[1] = years
     agrees(_dump(tree))
@@ -924,7 +824,7 @@ def _set_id(where: str, value: Any) -> Callable[[dict[str, Any]], Any]:
 def test_invalid_ids_are_refused_wherever_they_are(where: str, value: str) -> None:
     result = agrees(mutated(_set_id(where, value)))
     assert isinstance(result, LoadError)
-    assert "L204" in _codes(result)
+    assert "L204" in codes(result)
 
 
 @pytest.mark.parametrize("where", ["node", "child goal", "metric"])
@@ -1015,7 +915,7 @@ def test_a_version_1_file_takes_the_fast_path_and_equals_version_2() -> None:
     v1 = _json_fast.load(V1.encode("utf-8"), NAME)
     v2 = _json_fast.load(RBASE.encode("utf-8"), NAME)
     assert v1 is not None and v2 is not None
-    _same_report(v1, v2)
+    same_report(v1, v2)
 
 
 # -- bytes, str, BOM ---------------------------------------------------------------------------------
@@ -1047,8 +947,8 @@ def test_str_and_bytes_give_the_same_report() -> None:
     from_str = jsonfmt.loads_report(RBASE, NAME)
     from_bytes = jsonfmt.loads_report(RBASE.encode(), NAME)
     from_bom = jsonfmt.loads_report("\ufeff" + RBASE, NAME)
-    _same_report(from_str, from_bytes)
-    _same_report(from_bom, from_bytes)
+    same_report(from_str, from_bytes)
+    same_report(from_bom, from_bytes)
 
 
 def test_fast_load_takes_a_str() -> None:
@@ -1087,8 +987,8 @@ def test_a_schema_under_another_name_lets_no_unknown_key_through(monkeypatch: An
     plain = report_([node_("n", [goal_("g")])], schema="joensuu-alias")
     unknown = dumps(plain).replace('"binding": false', '"binding": false, "x": 1')
     duplicate = dumps(plain).replace('"binding": false', '"binding": true, "binding": false')
-    assert _codes(slow(unknown)) == ["L202"]
-    assert _codes(slow(duplicate)) == ["L105"]
+    assert codes(slow(unknown)) == ["L202"]
+    assert codes(slow(duplicate)) == ["L105"]
     with pytest.raises(LoadError):
         jsonfmt.loads_report(unknown, NAME)  # the public reader returns a report instead
     assert _json_fast.load(unknown.encode(), NAME) is None, "the fast path took an unknown key"
@@ -1354,19 +1254,6 @@ def test_the_attrs_fields_carry_no_defaults_so_msgspec_requires_every_key() -> N
 
 
 # -- paused_gc(keep=True) ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def collector() -> Iterator[None]:
-    """A known collector state: enabled, nothing frozen; restored afterwards."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    gc.collect()
-    assert gc.get_freeze_count() == 0
-    yield
-    gc.unfreeze()
-    if not was_enabled:
-        gc.disable()
 
 
 class _BoomError(Exception):

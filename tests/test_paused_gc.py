@@ -7,7 +7,6 @@ program has frozen objects of its own: their freeze must survive a load.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -15,19 +14,6 @@ import pytest
 
 import strategiaseuranta as ss
 from strategiaseuranta._lazy import PROMOTE_FROM, paused_gc
-
-
-@pytest.fixture
-def collector() -> Iterator[None]:
-    """A known collector state: enabled, nothing frozen, young generation empty."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    gc.collect()
-    assert gc.get_freeze_count() == 0
-    yield
-    gc.unfreeze()
-    if not was_enabled:
-        gc.disable()
 
 
 def _in_generation(obj: object, generation: int) -> bool:
